@@ -1,0 +1,252 @@
+//! Stage 2: clean decoded text into lines, keeping each line's number in the original file.
+//!
+//! What cleaning undoes: CR and CRLF line ends; indentation (spaces, tabs, U+3000, NBSP, a BOM); a
+//! stray `?` standing for a character lost at a line start (`?同志們:`); pinyin that scraping
+//! sites insert after characters (`挑戰(zhàn)`). It also marks what later stages must not take for
+//! content: blank lines, page furniture (page numbers, running page headers), and lines that
+//! continue a paragraph broken mid-sentence by PDF extraction.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One line of the input after cleaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The 1-based line number in the original file.
+    pub number: usize,
+    /// The cleaned text: no indentation, no trailing spaces, no inserted pinyin.
+    pub text: String,
+    /// Whether the original line was indented.
+    pub indented: bool,
+    /// Page furniture or an empty line: no content.
+    pub noise: bool,
+    /// The line continues the paragraph of the content line before it (a PDF line break).
+    pub continues: bool,
+}
+
+impl Line {
+    /// True when the line carries no content (blank, or page furniture).
+    pub fn is_empty(&self) -> bool {
+        self.noise || self.text.is_empty()
+    }
+
+    /// The number of characters of the cleaned text.
+    pub fn width(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// How to clean.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CleanOptions {
+    /// Keep pinyin annotations such as `(zhàn)` instead of removing them.
+    pub keep_pinyin: bool,
+}
+
+/// Split `text` into cleaned lines, one per original line.
+///
+/// ```
+/// use tigang::clean::{clean, CleanOptions};
+/// let lines = clean("\u{3000}?同志們:\r\n應對挑戰(zhàn)\r\n", CleanOptions::default());
+/// assert_eq!(lines[0].text, "同志們:");
+/// assert_eq!(lines[1].text, "應對挑戰");
+/// assert_eq!(lines.len(), 2);
+/// ```
+pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line> {
+    let mut lines: Vec<Line> = split_lines(text)
+        .enumerate()
+        .map(|(i, raw)| clean_line(i + 1, raw, opts))
+        .collect();
+    mark_continuations(&mut lines);
+    lines
+}
+
+/// Split on LF, CRLF and lone CR, as an editor counts lines. A final line end opens no new line.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.find(['\n', '\r']) {
+            Some(at) => {
+                let line = &rest[..at];
+                let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[at + skip..];
+                Some(line)
+            }
+            None => Some(std::mem::take(&mut rest)),
+        }
+    })
+}
+
+const INDENT: [char; 5] = [' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}'];
+
+fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
+    let body = raw.trim_start_matches(INDENT);
+    let indented = body.len() != raw.len();
+    let mut text = body.trim_end_matches(INDENT).to_string();
+    if let Some(rest) = text.strip_prefix(['?', '？'])
+        && rest.chars().next().is_some_and(is_han)
+    {
+        text = rest.to_string();
+    }
+    if !opts.keep_pinyin && text.contains('(') {
+        text = remove_pinyin(&text).into_owned();
+    }
+    let noise = is_page_furniture(&text);
+    Line {
+        number,
+        text,
+        indented,
+        noise,
+        continues: false,
+    }
+}
+
+/// A Han character (CJK unified ideographs and extension A).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
+    // A syllable with at least one tone mark, in half-width parentheses, right after a Han
+    // character: 戰(zhàn), 結(jié). Ordinary parentheses hold Han text or plain ASCII words.
+    Regex::new(r"(\p{Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)")
+        .expect("the pinyin pattern is valid")
+});
+
+/// Remove pinyin annotations inserted after characters.
+///
+/// ```
+/// assert_eq!(tigang::clean::remove_pinyin("意識形態(tài)工作(黨組)"), "意識形態工作(黨組)");
+/// ```
+pub fn remove_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
+    PINYIN.replace_all(text, "$1")
+}
+
+static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // 立法會 ─ 2012年 12月 20日: a running header of a printed record.
+    Regex::new(r"^\S{2,8}\s*[─—]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").expect("valid")
+});
+
+fn is_page_furniture(text: &str) -> bool {
+    let digits_only = !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == ' ');
+    digits_only || PAGE_HEADER.is_match(text)
+}
+
+/// True when `text` ends a sentence, so the next line starts afresh.
+pub fn ends_sentence(text: &str) -> bool {
+    text.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '！'
+                | '？'
+                | '；'
+                | '：'
+                | '!'
+                | '?'
+                | ';'
+                | ':'
+                | '…'
+                | '”'
+                | '’'
+                | '」'
+                | '』'
+                | '）'
+                | ')'
+                | '】'
+                | '》'
+                | '"'
+                | '.'
+        )
+    })
+}
+
+/// True for a short line without sentence punctuation: a title, a name, a section head.
+pub fn is_title_like(text: &str) -> bool {
+    let n = text.chars().count();
+    n > 0 && n <= 30 && !text.contains(['，', '。', '；', '！', '？', ',', ';'])
+}
+
+/// Mark the lines that continue a paragraph broken mid-sentence. A line continues the content
+/// line before it when that line stops mid-sentence and is neither a title-like line nor a
+/// heading that stops after its title (二、抓住工作重点 has no sentence end but ends its line).
+fn mark_continuations(lines: &mut [Line]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if lines[i].is_empty() {
+            continue;
+        }
+        if let Some(p) = prev {
+            let before = &lines[p].text;
+            lines[i].continues =
+                !ends_sentence(before) && !is_title_like(before) && !is_heading_title_only(before);
+        }
+        prev = Some(i);
+    }
+}
+
+/// A marker line whose text has no sentence end inside: a title line, complete in itself.
+fn is_heading_title_only(text: &str) -> bool {
+    match crate::marker::recognize(text) {
+        Some(m) => !text[m.end..].contains(['。', '！', '？', '；']),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn line_ends_and_numbers() {
+        let lines = clean("一\r\n二\rthree\n\n五\n", CleanOptions::default());
+        assert_eq!(texts(&lines), ["一", "二", "three", "", "五"]);
+        assert_eq!(lines[4].number, 5);
+    }
+
+    #[test]
+    fn indentation_and_stray_question_mark() {
+        let lines = clean(
+            " \u{3000}\u{A0}\t同志们：\n?同志們:\n?? 不是\n",
+            CleanOptions::default(),
+        );
+        assert_eq!(texts(&lines), ["同志们：", "同志們:", "?? 不是"]);
+        assert!(lines[0].indented);
+    }
+
+    #[test]
+    fn pinyin_is_removed_unless_kept() {
+        let text = "如何應對挑戰(zhàn)，結(jié)合(黨組)(a)實際";
+        assert_eq!(
+            clean(text, CleanOptions::default())[0].text,
+            "如何應對挑戰，結合(黨組)(a)實際"
+        );
+        assert_eq!(
+            clean(text, CleanOptions { keep_pinyin: true })[0].text,
+            text
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_noise() {
+        let lines = clean(
+            "2904\n立法會 ─ 2012年 12月 20日\n正文。\n",
+            CleanOptions::default(),
+        );
+        assert!(lines[0].noise && lines[1].noise && !lines[2].noise);
+    }
+
+    #[test]
+    fn broken_paragraphs_continue() {
+        let text = "五要切实加强阵地管理。要旗帜鲜明坚\n\n持党管宣传、党管意识形态。\n二、抓住工作重点，推动建设具有强大凝聚力的意识形态\n各单位要提高站位。\n名词解释\n1.两重：是指国家重大战略。\n";
+        let lines = clean(text, CleanOptions::default());
+        let cont: Vec<bool> = lines.iter().map(|l| l.continues).collect();
+        assert_eq!(cont, [false, false, true, false, false, false, false]);
+    }
+}

@@ -1,0 +1,165 @@
+//! Stage 1: turn a file's bytes into text. UTF-8 (with or without BOM) and UTF-16 with a BOM are
+//! taken as they say; anything else is guessed by chardetng among the legacy encodings speeches
+//! come in (GB18030/GBK, Big5), and decoded by encoding_rs.
+
+use crate::error::Error;
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text and how it was decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a BOM.
+    pub text: String,
+    /// The encoding's name, e.g. `UTF-8`, `GBK`, `Big5`, `UTF-16LE`.
+    pub encoding: &'static str,
+    /// The 1-based line of the first byte that could not be decoded (it became U+FFFD).
+    pub first_bad_line: Option<usize>,
+}
+
+/// Decode `bytes`, with `forced` naming an encoding (any WHATWG label: `gbk`, `big5`, `utf-8`)
+/// to use instead of detecting one.
+///
+/// ```
+/// let gbk = encoding_rs::GBK.encode("同志们：").0;
+/// let d = tigang::decode::decode(&gbk, None).unwrap();
+/// assert_eq!(d.text, "同志们：");
+/// assert_eq!(d.encoding, "GBK");
+/// ```
+pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
+    let encoding = match forced {
+        Some(label) => Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| Error::UnknownEncoding(label.to_string()))?,
+        None => detect(bytes)?,
+    };
+    // decode() sniffs a BOM itself and lets it win over the chosen encoding.
+    let (text, used, had_errors) = encoding.decode(bytes);
+    let text = text.into_owned();
+    let first_bad_line = had_errors
+        .then(|| line_of_first_replacement(&text))
+        .flatten();
+    if had_errors && looks_undecodable(&text) {
+        return Err(Error::Undecodable(used.name()));
+    }
+    Ok(Decoded {
+        text,
+        encoding: used.name(),
+        first_bad_line,
+    })
+}
+
+fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return Ok(enc);
+    }
+    // A NUL byte never occurs in the text encodings we read without a BOM: an image, a zip, a .doc.
+    if bytes.iter().take(64 * 1024).any(|&b| b == 0) {
+        return Err(Error::Binary);
+    }
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+        return Ok(UTF_8);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // chardetng's GBK guess decodes with GB18030 in encoding_rs, which is a superset.
+    Ok(guess)
+}
+
+/// A UTF-8 file with a few damaged bytes is still UTF-8: guessing a legacy encoding for it would
+/// garble every line to save a handful of characters.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let lossy = String::from_utf8_lossy(bytes);
+    let (mut bad, mut wide) = (0usize, 0usize);
+    for c in lossy.chars() {
+        bad += usize::from(c == '\u{FFFD}');
+        wide += usize::from(c as u32 >= 0x80);
+    }
+    wide > 0 && bad * 100 <= wide
+}
+
+fn line_of_first_replacement(text: &str) -> Option<usize> {
+    let at = text.find('\u{FFFD}')?;
+    Some(text[..at].matches('\n').count() + 1)
+}
+
+/// True when replacement characters make up more than a third of the text.
+fn looks_undecodable(text: &str) -> bool {
+    let (mut bad, mut all) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        bad += usize::from(c == '\u{FFFD}');
+    }
+    all > 0 && bad * 3 > all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEECH: &str = "在全区工作会议上的讲话\n同志们：\n一、提高政治站位\n";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(SPEECH.as_bytes(), None).unwrap().text, SPEECH);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(SPEECH.as_bytes());
+        let d = decode(&bom, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (SPEECH, "UTF-8"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(SPEECH.encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&le, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (SPEECH, "UTF-16LE"));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(SPEECH.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn gb18030_and_big5_are_detected() {
+        let long = SPEECH.repeat(20);
+        let gb = encoding_rs::GB18030.encode(&long).0;
+        let d = decode(&gb, None).unwrap();
+        assert_eq!(d.text, long);
+        assert!(["GBK", "gb18030"].contains(&d.encoding), "{}", d.encoding);
+        let trad =
+            "在全區工作會議上的講話\n同志們：\n一、提高政治站位，認真貫徹落實黨中央決策部署。\n"
+                .repeat(20);
+        let big5 = encoding_rs::BIG5.encode(&trad).0;
+        let d = decode(&big5, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (trad.as_str(), "Big5"));
+    }
+
+    #[test]
+    fn forced_encoding_and_unknown_label() {
+        let gb = encoding_rs::GBK.encode(SPEECH).0;
+        assert_eq!(decode(&gb, Some("gbk")).unwrap().text, SPEECH);
+        // A GBK file mislabelled as UTF-8 is mostly replacement characters: refused, not garbled.
+        assert!(matches!(
+            decode(&gb, Some("utf-8")),
+            Err(Error::Undecodable("UTF-8"))
+        ));
+        assert!(matches!(
+            decode(b"x", Some("klingon")),
+            Err(Error::UnknownEncoding(_))
+        ));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert!(matches!(decode(png, None), Err(Error::Binary)));
+    }
+
+    #[test]
+    fn a_bad_byte_in_utf8_names_its_line() {
+        let mut bytes = "第一行\n第二行".as_bytes().to_vec();
+        bytes.extend_from_slice(&[0xFF, 0xFE, 0xFD]);
+        bytes.extend_from_slice("末尾\n".repeat(40).as_bytes());
+        let d = decode(&bytes, Some("utf-8")).unwrap();
+        assert_eq!(d.first_bad_line, Some(2));
+    }
+}

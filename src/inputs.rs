@@ -1,0 +1,130 @@
+//! Where texts come from and where outlines go: paths are expanded to files (folders to their
+//! `*.txt` in sorted order, `-` to standard input), and outputs for `-o DIR` are written next to
+//! nothing they could overwrite.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// One input to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input.
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl Input {
+    /// How the input is named in outputs and messages.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Read all the input's bytes.
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        match self {
+            Input::Stdin => {
+                let mut buf = Vec::new();
+                io::stdin().lock().read_to_end(&mut buf)?;
+                Ok(buf)
+            }
+            Input::File(p) => std::fs::read(p),
+        }
+    }
+}
+
+/// Expand the paths given on the command line. Paths that cannot be listed come back as errors,
+/// in order, beside the inputs that can be read.
+///
+/// ```
+/// let (inputs, errors) = tigang::inputs::expand(&[]);
+/// assert_eq!(inputs, vec![tigang::inputs::Input::Stdin]);
+/// assert!(errors.is_empty());
+/// ```
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
+    if paths.is_empty() {
+        return (vec![Input::Stdin], Vec::new());
+    }
+    let (mut inputs, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk_dir(p, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::File(p.clone())),
+            Err(e) => errors.push((p.clone(), e)),
+        }
+    }
+    (inputs, errors)
+}
+
+/// Collect `*.txt` under `root` in sorted order, without following symlinks to folders (so a
+/// symlink loop cannot trap the walk). An explicit stack instead of recursion.
+fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io::Error)>) {
+    let mut pending = vec![root.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push((dir, e));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt")
+                && (kind.is_file() || path.is_file())
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    inputs.extend(files.into_iter().map(Input::File));
+}
+
+/// The output path for `input` under `dir`, mirroring the input's file name with `extension`.
+pub fn output_path(dir: &Path, input: &Input, extension: &str) -> PathBuf {
+    let stem = match input {
+        Input::Stdin => "stdin".into(),
+        Input::File(p) => p
+            .file_stem()
+            .map(|s| s.to_os_string())
+            .unwrap_or_else(|| "outline".into()),
+    };
+    let mut name = stem;
+    name.push(".");
+    name.push(extension);
+    dir.join(name)
+}
+
+/// Write `bytes` to `path` through a temporary file renamed into place, so an interrupted run
+/// never leaves half an outline.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("outline"),
+        std::process::id()
+    ));
+    if tmp == path {
+        tmp.set_extension("tmp2");
+    }
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

@@ -1,0 +1,105 @@
+//! tigang (提纲) reads Chinese speeches and reports and gives back their outline: the nested tree of
+//! their numbered points.
+//!
+//! The pipeline, one module per stage:
+//! [`decode`] bytes → text, [`clean`] text → lines, [`split`] lines → speeches,
+//! [`marker`] heading markers (the pest grammar in `grammar/heading.pest`), [`nest`] headings →
+//! outline tree, [`render`] outline → YAML, JSON, Markdown or text.
+//!
+//! ```
+//! let text = "同志们：\n一、提高站位。内容。\n（一）加强学习。内容。\n二、狠抓落实。内容。\n";
+//! let doc = tigang::extract(text.as_bytes(), "speech.txt", &tigang::Options::default()).unwrap().document;
+//! let outline = &doc.speeches[0].outline;
+//! assert_eq!(outline.len(), 2);
+//! assert_eq!(outline[0].children[0].marker.as_deref(), Some("（一）"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod decode;
+pub mod error;
+pub mod inputs;
+pub mod marker;
+pub mod nest;
+pub mod outline;
+pub mod render;
+pub mod split;
+
+pub use error::Error;
+pub use outline::{Document, Heading, Speech};
+
+/// What to do while extracting.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Decode with this encoding (a WHATWG label such as `gbk`) instead of detecting one.
+    pub encoding: Option<String>,
+    /// Keep pinyin annotations in titles and bodies.
+    pub keep_pinyin: bool,
+    /// Put each heading's paragraph in its `body`.
+    pub body: bool,
+}
+
+/// An outline and what was noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The outline of every speech of the input.
+    pub document: Document,
+    /// Problems that did not stop the work, e.g. undecodable bytes.
+    pub warnings: Vec<String>,
+}
+
+/// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output.
+pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, Error> {
+    let decoded = decode::decode(bytes, opts.encoding.as_deref())?;
+    let mut warnings = Vec::new();
+    if let Some(line) = decoded.first_bad_line {
+        warnings.push(format!(
+            "some bytes are not valid {} (first at line {line}); they became U+FFFD",
+            decoded.encoding
+        ));
+    }
+    let lines = clean::clean(
+        &decoded.text,
+        clean::CleanOptions {
+            keep_pinyin: opts.keep_pinyin,
+        },
+    );
+    let nest_opts = nest::NestOptions { body: opts.body };
+    let speeches = split::split(&lines)
+        .into_iter()
+        .map(|range| speech(&lines, range, nest_opts))
+        .collect();
+    Ok(Extracted {
+        document: Document {
+            source: source.to_string(),
+            encoding: decoded.encoding.to_string(),
+            speeches,
+        },
+        warnings,
+    })
+}
+
+fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::NestOptions) -> Speech {
+    let header = split::header(lines, range.clone());
+    let outline = nest::nest(lines, range.clone(), opts);
+    let first = (range.start..range.end)
+        .find(|&i| !lines[i].is_empty())
+        .unwrap_or(range.start);
+    let last = (range.start..range.end)
+        .rev()
+        .find(|&i| !lines[i].is_empty())
+        .unwrap_or(first);
+    let number = |i: usize| lines.get(i).map_or(1, |l| l.number);
+    Speech {
+        title: header.title,
+        subtitle: header.subtitle,
+        date: header.date,
+        date_iso: header.date_iso,
+        speaker: header.speaker,
+        salutation: header.salutation,
+        closing: header.closing,
+        start_line: number(first),
+        end_line: number(last),
+        outline,
+    }
+}

@@ -1,0 +1,447 @@
+//! Stage 5: nest the heading lines of one speech into its outline.
+//!
+//! Levels are inferred from each speech, never read from a fixed table: speeches mix families and
+//! put the same family at different depths. One pass over the flat headings keeps an explicit
+//! stack of open frames (the speech itself, then each open heading); every frame remembers the
+//! lists opened directly under it, by level key (family, plus the classifier for 第N章 / 第N节 …).
+//!
+//! For each heading, in order:
+//!
+//! 1. **A list already open on the current path continues.** If a frame on the stack holds a list
+//!    of the same key and the number follows (n+1, or n+2: one lost number is tolerated), the
+//!    heading joins that list and everything deeper closes (like reStructuredText's section
+//!    underlines: a style already in use returns to its level).
+//! 2. **A restart stands beside the old list** (一是…三是, a paragraph, 一是…: two lists at one
+//!    level), except right under a title line: `(一)推進工作。` followed by `(一)…(五)` nests them.
+//! 3. **A wrong or repeated number stays a sibling** (一要 二要 三是 四要; (3) among (一)(二)(四)).
+//! 4. **A family not open yet** nests under the heading just before it (T) when the text says so:
+//!    - T is a title line (its marker and a short title fill the line, with no body): 二、 then a
+//!      paragraph then 一要…五要;
+//!    - T's own list goes on after the new list (第二， (一)…(五) 第三，): the new list is inside;
+//!    - T's paragraph ends with a colon and the list follows at once (…发生了如下的变化：);
+//!    - the same pair of families was nested earlier in the speech.
+//!
+//!    Otherwise the new list stands beside T (—— points, a paragraph, then 一要…三要).
+//! 5. **Scope breaks.** A mid-speech `同志们！` / `各位代表！` closes the innermost open heading; a
+//!    short unpunctuated section title (名词解释, 十四件大事) closes all of them (numbering may still
+//!    continue across it).
+//!
+//! Heading candidates are refused when they would be misread: a line continuing a broken
+//! paragraph (`一、兩年修讀…` after `…在最初`), a lone 首先 that no 其次 or second point follows,
+//! a lone 第一个 / 第一件 with no second, a lone —— line that is a title's second line.
+
+use crate::clean::{Line, ends_sentence, is_title_like};
+use crate::marker::{Family, Marker, recognize};
+use crate::outline::Heading;
+use std::collections::HashSet;
+
+/// How to build headings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NestOptions {
+    /// Put each heading's whole paragraph in `body`.
+    pub body: bool,
+}
+
+/// The level key of a marker: items with equal keys belong to the same kind of list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key(Family, Option<String>);
+
+impl Key {
+    fn of(m: &Marker) -> Key {
+        let classifier = match m.family {
+            // 第一是 numbers points like 第一，; the classifier tells 第一章 from 第一节, 第一件 from 第一个.
+            Family::Counted if m.classifier.as_deref() == Some("是") => None,
+            Family::Counted | Family::Part => m.classifier.as_deref().map(normalize_classifier),
+            _ => None,
+        };
+        let family = match m.family {
+            Family::Counted if classifier.is_none() => Family::Ordinal,
+            f => f,
+        };
+        Key(family, classifier)
+    }
+}
+
+fn normalize_classifier(c: &str) -> String {
+    match c {
+        "節" => "节",
+        "點" => "点",
+        "條" => "条",
+        "個" => "个",
+        "項" => "项",
+        "編" => "编",
+        "講" => "讲",
+        other => other,
+    }
+    .to_string()
+}
+
+/// A heading line of the speech, before nesting.
+#[derive(Debug)]
+struct Candidate {
+    /// Index into the speech's lines.
+    line: usize,
+    marker: Marker,
+    key: Key,
+    /// The marker and a short title fill the line: a section title that owns what follows.
+    title_only: bool,
+    /// Index of the last line of the heading's paragraph.
+    para_end: usize,
+}
+
+/// Build the outline of the speech on `lines[range]`.
+///
+/// ```
+/// use tigang::clean::{clean, CleanOptions};
+/// use tigang::nest::{nest, NestOptions};
+/// let text = "二、抓住工作重点\n各单位要提高站位。\n一要坚持学习。内容。\n二要巩固舆论。内容。\n三、加强领导\n";
+/// let lines = clean(text, CleanOptions::default());
+/// let outline = nest(&lines, 0..lines.len(), NestOptions::default());
+/// assert_eq!(outline.len(), 2);
+/// assert_eq!(outline[0].children.len(), 2);
+/// assert_eq!(outline[0].children[1].title, "巩固舆论");
+/// ```
+pub fn nest(lines: &[Line], range: std::ops::Range<usize>, opts: NestOptions) -> Vec<Heading> {
+    let candidates = candidates(lines, range.clone());
+    let parents = assign_parents(lines, range, &candidates);
+    build_tree(lines, &candidates, &parents, opts)
+}
+
+/// Heading lines of the speech: lines that open with a marker and start a paragraph.
+fn candidates(lines: &[Line], range: std::ops::Range<usize>) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for i in range.clone() {
+        let line = &lines[i];
+        if line.is_empty() || line.continues {
+            continue;
+        }
+        let Some(marker) = recognize(&line.text) else {
+            continue;
+        };
+        let title = line.text[marker.end..].trim_start();
+        if marker.family == Family::Dash && title.is_empty() {
+            continue;
+        }
+        let para_end = paragraph_end(lines, i, range.end);
+        let title_only = is_title_only(title) && para_end == i;
+        found.push(Candidate {
+            line: i,
+            key: Key::of(&marker),
+            marker,
+            title_only,
+            para_end,
+        });
+    }
+    demote_short_item_runs(lines, &mut found);
+    drop_lone_items(lines, found)
+}
+
+/// The marker's title fills the line and is short: no sentence ends inside it.
+fn is_title_only(title: &str) -> bool {
+    let body = title.trim_end_matches(['。', '！', '？', '；', '：', ':', ';', '!', '?']);
+    body.chars().count() <= 60 && !body.contains(['。', '！', '？', '；', ';', '!', '?'])
+}
+
+fn paragraph_end(lines: &[Line], start: usize, end: usize) -> usize {
+    let mut last = start;
+    for (j, l) in lines.iter().enumerate().take(end).skip(start + 1) {
+        if l.is_empty() {
+            continue;
+        }
+        if !l.continues {
+            break;
+        }
+        last = j;
+    }
+    last
+}
+
+/// Index of the next content line after `i`, if any.
+fn next_content(lines: &[Line], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| !lines[j].is_empty())
+}
+
+/// One-line items that follow each other (（一）积极援助红军的人民； （二）有利作战的阵地；) are short
+/// points of one list, not section titles that own what comes after them.
+fn demote_short_item_runs(lines: &[Line], found: &mut [Candidate]) {
+    for k in 0..found.len().saturating_sub(1) {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let adjacent = next_content(lines, a.para_end) == Some(b.line);
+        if adjacent && a.key == b.key && a.title_only && b.title_only {
+            found[k].title_only = false;
+            found[k + 1].title_only = false;
+        }
+    }
+}
+
+/// Refuse markers that open no list: a lone 首先 (no 其次 or second point after it), a lone
+/// 第一个 / 第一件 (no second), a lone 最后 before which nothing was numbered, and a lone short ——
+/// line (the second line of a title, not a bullet list).
+fn drop_lone_items(lines: &[Line], found: Vec<Candidate>) -> Vec<Candidate> {
+    let keep: Vec<bool> = (0..found.len())
+        .map(|k| {
+            let c = &found[k];
+            let later = &found[k + 1..];
+            match (c.marker.family, c.marker.number) {
+                (Family::Adverb, Some(1)) => later.first().is_some_and(|n| {
+                    n.marker.family == Family::Adverb || n.marker.number == Some(2)
+                }),
+                (Family::Adverb, None) => k > 0,
+                (Family::Counted | Family::Part, Some(1)) if c.key.1.is_some() => later
+                    .iter()
+                    .any(|n| n.key == c.key && n.marker.number == Some(2)),
+                (Family::Dash, _) => {
+                    let title = lines[c.line].text[c.marker.end..].trim();
+                    !is_title_like(title) || found.iter().filter(|n| n.key == c.key).count() > 1
+                }
+                _ => true,
+            }
+        })
+        .collect();
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect()
+}
+
+/// An open list under a frame: its key and the last number seen.
+#[derive(Debug)]
+struct List {
+    key: Key,
+    last: Option<u32>,
+}
+
+/// An open frame: the speech (heading `None`) or an open heading.
+#[derive(Debug)]
+struct Frame {
+    heading: Option<usize>,
+    lists: Vec<List>,
+}
+
+impl Frame {
+    fn list(&self, key: &Key) -> Option<&List> {
+        self.lists.iter().rev().find(|l| &l.key == key)
+    }
+}
+
+/// True when `n` follows `last` in a list: the next number, or one number lost on the way.
+fn follows(last: Option<u32>, n: Option<u32>) -> bool {
+    match (last, n) {
+        (Some(l), Some(n)) => n == l + 1 || n == l + 2,
+        _ => true,
+    }
+}
+
+/// How far ahead to look for a parent's next item: keeps the pass linear on hostile input.
+const LOOKAHEAD: usize = 300;
+
+/// For each candidate, the index of its parent candidate (`None`: top level).
+fn assign_parents(
+    lines: &[Line],
+    range: std::ops::Range<usize>,
+    cands: &[Candidate],
+) -> Vec<Option<usize>> {
+    let mut parents = vec![None; cands.len()];
+    let mut stack = vec![Frame {
+        heading: None,
+        lists: Vec::new(),
+    }];
+    let mut nested_pairs: HashSet<(Key, Key)> = HashSet::new();
+    let mut next_line = range.start;
+    for (k, c) in cands.iter().enumerate() {
+        for line in &lines[next_line..c.line] {
+            apply_scope_break(line, &mut stack);
+        }
+        next_line = c.para_end + 1;
+
+        let at = choose_frame(lines, cands, k, &stack, &nested_pairs);
+        stack.truncate(at + 1);
+        let frame = &mut stack[at];
+        match frame.lists.iter_mut().rev().find(|l| l.key == c.key) {
+            Some(list) => list.last = c.marker.number.or(list.last),
+            None => frame.lists.push(List {
+                key: c.key.clone(),
+                last: c.marker.number,
+            }),
+        }
+        if let Some(p) = frame.heading {
+            nested_pairs.insert((cands[p].key.clone(), c.key.clone()));
+        }
+        parents[k] = frame.heading;
+        stack.push(Frame {
+            heading: Some(k),
+            lists: Vec::new(),
+        });
+    }
+    parents
+}
+
+/// The index in `stack` of the frame the candidate `k` goes under.
+fn choose_frame(
+    lines: &[Line],
+    cands: &[Candidate],
+    k: usize,
+    stack: &[Frame],
+    nested_pairs: &HashSet<(Key, Key)>,
+) -> usize {
+    let c = &cands[k];
+    let top = stack.len() - 1;
+    let top_heading = stack[top].heading.map(|h| &cands[h]);
+
+    // A lone 最后 after a marked list adds a last topic to the speech's top level.
+    if c.marker.family == Family::Adverb
+        && c.marker.number.is_none()
+        && !stack.iter().any(|f| f.list(&c.key).is_some())
+    {
+        return 0;
+    }
+
+    if let Some(f) = (0..=top).rev().find(|&f| stack[f].list(&c.key).is_some()) {
+        let last = stack[f].list(&c.key).and_then(|l| l.last);
+        if follows(last, c.marker.number) {
+            return f;
+        }
+        if c.marker.number == Some(1) {
+            return match top_heading {
+                Some(t) if t.title_only => top,
+                _ => f,
+            };
+        }
+        // A wrong number: an outer list it does continue wins, else it stays a sibling.
+        return (0..f)
+            .rev()
+            .find(|&g| {
+                stack[g]
+                    .list(&c.key)
+                    .is_some_and(|l| follows(l.last, c.marker.number))
+            })
+            .unwrap_or(f);
+    }
+
+    let Some(t) = top_heading else { return top };
+    let nests = t.title_only
+        || parent_list_goes_on(cands, k, stack)
+        || (ends_with_colon(&lines[t.para_end].text)
+            && next_content(lines, t.para_end) == Some(c.line))
+        || nested_pairs.contains(&(t.key.clone(), c.key.clone()));
+    if nests { top } else { top - 1 }
+}
+
+fn ends_with_colon(text: &str) -> bool {
+    text.ends_with(['：', ':'])
+}
+
+/// True when the top heading's own list continues after candidate `k`'s list: then `k`'s list
+/// is inside it. Stops at any heading that would close the top heading first.
+fn parent_list_goes_on(cands: &[Candidate], k: usize, stack: &[Frame]) -> bool {
+    let top = stack.len() - 1;
+    let Some(t) = stack[top].heading.map(|h| &cands[h]) else {
+        return false;
+    };
+    if t.marker.number.is_none() {
+        return false;
+    }
+    for later in cands.iter().skip(k + 1).take(LOOKAHEAD) {
+        if later.key == t.key {
+            return follows(t.marker.number, later.marker.number) && later.marker.number != Some(1);
+        }
+        if later.key != cands[k].key && stack[..top].iter().any(|f| f.list(&later.key).is_some()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Close open headings at a scope break in the lines between two headings.
+fn apply_scope_break(line: &Line, stack: &mut Vec<Frame>) {
+    if line.is_empty() || line.continues {
+        return;
+    }
+    let text = line.text.as_str();
+    if is_mid_speech_address(text) {
+        if stack.len() > 1 {
+            stack.pop();
+        }
+    } else if is_section_title(text) {
+        stack.truncate(1);
+    }
+}
+
+/// 同志们！ / 各位代表！ opening a new part of the speech.
+fn is_mid_speech_address(text: &str) -> bool {
+    [
+        "同志们！",
+        "同志們！",
+        "各位代表！",
+        "同志们!",
+        "同志們!",
+        "各位代表!",
+    ]
+    .iter()
+    .any(|a| text.starts_with(a))
+}
+
+/// A short unpunctuated line between paragraphs: 名词解释, 十四件大事.
+fn is_section_title(text: &str) -> bool {
+    is_title_like(text)
+        && !ends_sentence(text)
+        && !text.starts_with(['（', '(', '[', '【', '〔', '.', '…', '—'])
+        && text.chars().any(crate::clean::is_han)
+}
+
+/// Turn the candidates and their parents into the heading tree, without recursion.
+fn build_tree(
+    lines: &[Line],
+    cands: &[Candidate],
+    parents: &[Option<usize>],
+    opts: NestOptions,
+) -> Vec<Heading> {
+    let mut built: Vec<Option<Heading>> = cands
+        .iter()
+        .map(|c| Some(heading(lines, c, opts)))
+        .collect();
+    let mut children: Vec<Vec<Heading>> = (0..cands.len()).map(|_| Vec::new()).collect();
+    let mut top = Vec::new();
+    // Children come after their parent, so walking backwards finishes every subtree before its
+    // parent is taken.
+    for k in (0..cands.len()).rev() {
+        let mut h = built[k].take().expect("each heading is built once");
+        h.children = std::mem::take(&mut children[k]);
+        h.children.reverse();
+        match parents[k] {
+            Some(p) => children[p].push(h),
+            None => top.push(h),
+        }
+    }
+    top.reverse();
+    top
+}
+
+fn heading(lines: &[Line], c: &Candidate, opts: NestOptions) -> Heading {
+    let first = &lines[c.line].text[c.marker.end..];
+    let mut paragraph = first.trim_start().to_string();
+    for l in &lines[c.line + 1..=c.para_end] {
+        paragraph.push_str(&l.text);
+    }
+    Heading {
+        line: lines[c.line].number,
+        marker: Some(c.marker.text.clone()),
+        family: Some(c.marker.family),
+        number: c.marker.number,
+        title: first_sentence(&paragraph).to_string(),
+        body: opts.body.then(|| paragraph.clone()),
+        inline: false,
+        intro: None,
+        announced: None,
+        children: Vec::new(),
+    }
+}
+
+/// The text up to the end of its first sentence (。！？；), without the terminator.
+pub fn first_sentence(text: &str) -> &str {
+    match text.find(['。', '！', '？', '；', '!', '?', ';']) {
+        Some(at) => &text[..at],
+        None => text,
+    }
+}

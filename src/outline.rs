@@ -1,0 +1,104 @@
+//! The domain model every stage hands on: a document holds speeches, a speech holds its outline, an
+//! outline is a tree of headings. It serializes to the output contract (YAML and JSON share it) and
+//! reads back from it, so saved outlines can be compared later.
+
+use crate::marker::Family;
+use serde::{Deserialize, Serialize};
+
+/// One input file and the speeches found in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Where the text came from: the path as given, or `-` for standard input.
+    pub source: String,
+    /// The encoding the bytes were decoded with, e.g. `UTF-8`, `GBK`, `Big5`.
+    pub encoding: String,
+    /// The speeches of the file, in file order.
+    pub speeches: Vec<Speech>,
+}
+
+/// One speech (or report, or transcript turn) and its outline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speech {
+    /// The speech's title line (在全区意识形态工作会议上的讲话), when it has one.
+    pub title: Option<String>,
+    /// A subtitle such as ——在…会议上的讲话.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// The date as written, e.g. （2018年9月20日）.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The same date as ISO 8601 (2018-09-20) when it names a whole day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_iso: Option<String>,
+    /// The speaker named on a line of its own under the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The opening salutation (同志们).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<String>,
+    /// The closing formula (谢谢大家).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+    /// First line of the speech (1-based): its title line when it has one.
+    pub start_line: usize,
+    /// Last line of the speech (1-based, inclusive).
+    pub end_line: usize,
+    /// The top-level headings.
+    pub outline: Vec<Heading>,
+}
+
+/// One numbered point, or a group node without a marker that gathers a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    /// The 1-based line of the input file the heading stands on.
+    pub line: usize,
+    /// The marker as written (`（一）`, `一是`); none for a group node.
+    pub marker: Option<String>,
+    /// The marker's family; none for a group node.
+    pub family: Option<Family>,
+    /// The marker's number; none for bullets, 最后 and group nodes.
+    pub number: Option<u32>,
+    /// The text after the marker up to the end of its first sentence.
+    pub title: String,
+    /// The heading's whole paragraph, with `--body`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// True for a point found inside a paragraph rather than at a line start.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inline: bool,
+    /// For a group node: the lead-in sentence that announces the list (讲四点意见).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// For a group node: how many points the lead-in announces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announced: Option<u32>,
+    /// The headings one level down.
+    pub children: Vec<Heading>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Heading {
+    /// Every heading of this subtree in document order, with its depth (this heading is depth 1).
+    pub fn walk(&self) -> Vec<(usize, &Heading)> {
+        let mut out = Vec::new();
+        // An explicit stack: outlines from hostile input can be deep.
+        let mut stack = vec![(1usize, self)];
+        while let Some((depth, h)) = stack.pop() {
+            out.push((depth, h));
+            for c in h.children.iter().rev() {
+                stack.push((depth + 1, c));
+            }
+        }
+        out
+    }
+}
+
+impl Speech {
+    /// Every heading of the outline in document order, with its depth (top level is 1).
+    pub fn headings(&self) -> Vec<(usize, &Heading)> {
+        self.outline.iter().flat_map(Heading::walk).collect()
+    }
+}

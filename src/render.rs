@@ -1,0 +1,105 @@
+//! Stage 6: write outlines out. Every format writes to any `io::Write`; the CLI hands it a locked,
+//! buffered stdout or a file, tests a `Vec<u8>`.
+
+use crate::outline::{Document, Heading};
+use std::io::{self, Write};
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One YAML document per input, separated by `---`.
+    Yaml,
+    /// One JSON object per input per line (JSON Lines).
+    Json,
+    /// A nested Markdown list (markmap and other outliners read it), marker kept in each item.
+    Markdown,
+    /// An indented tree for the terminal.
+    Text,
+}
+
+impl Format {
+    /// The file extension for outputs written with `-o DIR`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+}
+
+/// Write `doc` in `format`.
+///
+/// ```
+/// use tigang::render::{render, Format};
+/// let doc = tigang::extract("一、学习。\n二、落实。\n".as_bytes(), "a.txt", &Default::default()).unwrap().document;
+/// let mut out = Vec::new();
+/// render(&doc, Format::Text, &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("一、学习"));
+/// ```
+pub fn render<W: Write>(doc: &Document, format: Format, out: &mut W) -> io::Result<()> {
+    match format {
+        Format::Yaml => {
+            writeln!(out, "---")?;
+            let yaml = serde_yaml::to_string(doc).map_err(io::Error::other)?;
+            out.write_all(yaml.as_bytes())
+        }
+        Format::Json => {
+            serde_json::to_writer(&mut *out, doc).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Markdown => markdown(doc, out),
+        Format::Text => text(doc, out),
+    }
+}
+
+fn speech_name(doc: &Document, i: usize) -> String {
+    let s = &doc.speeches[i];
+    match &s.title {
+        Some(t) => t.clone(),
+        None if doc.speeches.len() == 1 => doc.source.clone(),
+        None => format!("{} #{} (line {})", doc.source, i + 1, s.start_line),
+    }
+}
+
+fn markdown<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
+    for (i, s) in doc.speeches.iter().enumerate() {
+        writeln!(out, "# {}\n", speech_name(doc, i))?;
+        for h in &s.outline {
+            for (depth, node) in h.walk() {
+                let indent = "  ".repeat(depth - 1);
+                writeln!(out, "{indent}- {}", label(node))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn text<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
+    for (i, s) in doc.speeches.iter().enumerate() {
+        writeln!(
+            out,
+            "{}  [lines {}-{}]",
+            speech_name(doc, i),
+            s.start_line,
+            s.end_line
+        )?;
+        for h in &s.outline {
+            for (depth, node) in h.walk() {
+                let indent = "    ".repeat(depth);
+                writeln!(out, "{indent}{}  :{}", label(node), node.line)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn label(h: &Heading) -> String {
+    match (&h.marker, &h.intro) {
+        (Some(m), _) => format!("{m}{}", h.title),
+        (None, Some(intro)) => intro.clone(),
+        (None, None) => h.title.clone(),
+    }
+}

@@ -1,0 +1,253 @@
+//! Stage 3: split a file into its speeches, and read each speech's header.
+//!
+//! A file may hold several speeches: a scraped page of 篇一 … 篇十八, a collection of 发言稿, a
+//! transcript with one turn per member. No signal is enough alone, so a speech starts at:
+//! - a page-section title (…讲话篇三) or a speech title (a short unpunctuated line ending in 讲话,
+//!   发言, 发言稿, 报告, 党课, 致辞), or an appendix (附录：…);
+//! - an opening salutation on a line of its own (同志们：, 尊敬的…：), unless it belongs to the
+//!   header block of a speech that has just started;
+//! - the first line after a closing (谢谢大家, 散会, 以上是我的发言), and an opening paragraph
+//!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
+//! - a member's turn in a transcript (王某某議員：…, XX局局長：…), unless the turn is one short
+//!   procedural sentence.
+
+use crate::clean::{Line, ends_sentence, is_title_like};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The header fields of a speech, read from its first lines. Missing fields stay `None`: they are
+/// never guessed from the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The title line.
+    pub title: Option<String>,
+    /// A ——在…的讲话 subtitle.
+    pub subtitle: Option<String>,
+    /// The date as written.
+    pub date: Option<String>,
+    /// The date as YYYY-MM-DD.
+    pub date_iso: Option<String>,
+    /// The speaker's name on a line of its own.
+    pub speaker: Option<String>,
+    /// The opening salutation, without its colon.
+    pub salutation: Option<String>,
+    /// The closing formula, without its punctuation.
+    pub closing: Option<String>,
+}
+
+/// The speeches of a file: each a range of line indices (not line numbers) into `lines`.
+///
+/// ```
+/// use tigang::clean::{clean, CleanOptions};
+/// let text = "第一次会议上的讲话\n同志们：\n一、学习。\n谢谢大家！\n第二次会议上的讲话\n同志们：\n一、落实。\n";
+/// let lines = clean(text, CleanOptions::default());
+/// let speeches = tigang::split::split(&lines);
+/// assert_eq!(speeches, vec![0..4, 4..7]);
+/// ```
+pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut header_until = 0usize; // content position until which a new speech's header runs
+    for (pos, &i) in content.iter().enumerate() {
+        let text = lines[i].text.as_str();
+        let prev = pos.checked_sub(1).map(|p| lines[content[p]].text.as_str());
+        let starts_here = if starts.is_empty() {
+            true
+        } else if lines[i].continues {
+            false
+        } else if is_speech_title(text) || is_appendix(text) {
+            true
+        } else if is_salutation_line(text) {
+            pos > header_until
+        } else if prev.is_some_and(is_closing_formula) {
+            true
+        } else if prev.is_some_and(is_final_address) && is_opening(text) {
+            true
+        } else {
+            is_speaker_turn(lines, &content, pos)
+        };
+        if starts_here {
+            starts.push(i);
+            header_until = pos + 4;
+        }
+    }
+    if starts.is_empty() {
+        return vec![0..lines.len()];
+    }
+    starts[0] = 0;
+    let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    ranges.push(*starts.last().expect("not empty")..lines.len());
+    ranges
+}
+
+static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(篇[一二三四五六七八九十百〇零]+|讲话|講話|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿)[）)]?$")
+        .expect("valid")
+});
+
+/// A short line without sentence punctuation that names a speech: …讲话, …发言稿, …篇三.
+pub fn is_speech_title(text: &str) -> bool {
+    is_title_like(text) && !text.starts_with(['—', '-']) && SPEECH_TITLE.is_match(text)
+}
+
+fn is_appendix(text: &str) -> bool {
+    text.starts_with("附录") || text.starts_with("附錄")
+}
+
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(尊敬的.{1,40}|各位.{0,30}|(.{1,20}、)?同志[们們])[：:]$").expect("valid")
+});
+
+/// A line that is only an opening salutation: 同志们：, 各位领导、同志们：, 尊敬的…：.
+pub fn is_salutation_line(text: &str) -> bool {
+    SALUTATION.is_match(text)
+}
+
+fn is_closing_formula(text: &str) -> bool {
+    let t = text.trim_end_matches(['。', '！', '!', '.', ' ']);
+    matches!(
+        t,
+        "谢谢大家"
+            | "謝謝大家"
+            | "谢谢"
+            | "謝謝"
+            | "散会"
+            | "散會"
+            | "以上是我的发言"
+            | "以上是我的發言"
+    )
+}
+
+fn is_final_address(text: &str) -> bool {
+    (text.starts_with("同志们，")
+        || text.starts_with("同志們,")
+        || text.starts_with("同志們，")
+        || text.starts_with("同志们,"))
+        && ends_sentence(text)
+}
+
+fn is_opening(text: &str) -> bool {
+    [
+        "今天",
+        "这次",
+        "這次",
+        "本次",
+        "今年以来",
+        "今年以來",
+        "自今年",
+        "根据",
+        "根據",
+        "按照",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
+}
+
+static TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{2,12}(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长)[：:]")
+        .expect("valid")
+});
+
+/// A member's or official's turn in a transcript, unless it is one short procedural sentence
+/// (moving an amendment): those do not open a speech.
+fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
+    let text = lines[content[pos]].text.as_str();
+    if !TURN.is_match(text) {
+        return false;
+    }
+    let mut sentences = 0;
+    for &j in content.iter().skip(pos).take(6) {
+        if j != content[pos] && !lines[j].continues {
+            break;
+        }
+        sentences += lines[j].text.matches('。').count();
+    }
+    sentences > 1
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
+        .expect("valid")
+});
+
+/// Read the header of the speech on `lines[range]`: the title, subtitle, date and speaker lines
+/// before the salutation or the first paragraph, the salutation, and a closing formula.
+pub fn header(lines: &[Line], range: Range<usize>) -> Header {
+    let mut h = Header::default();
+    let content: Vec<&Line> = lines[range].iter().filter(|l| !l.is_empty()).collect();
+    for l in content.iter().take(6) {
+        let t = l.text.as_str();
+        if is_salutation_line(t) {
+            h.salutation = Some(t.trim_end_matches(['：', ':']).to_string());
+            break;
+        }
+        if let Some(c) = DATE.captures(t) {
+            h.date = Some(t.to_string());
+            h.date_iso = iso_date(&c[1], &c[2], &c[3]);
+        } else if t.starts_with("——") && h.title.is_some() {
+            h.subtitle = Some(t.to_string());
+        } else if h.title.is_none() && is_speech_title(t) {
+            h.title = Some(t.to_string());
+        } else if h.title.is_some() && h.speaker.is_none() && is_name(t) {
+            h.speaker = Some(t.to_string());
+        } else if !is_title_like(t) {
+            break;
+        }
+    }
+    if let Some(last) = content
+        .iter()
+        .rev()
+        .take(3)
+        .find(|l| is_closing_formula(&l.text))
+    {
+        h.closing = Some(
+            last.text
+                .trim_end_matches(['。', '！', '!', '.'])
+                .to_string(),
+        );
+    }
+    h
+}
+
+fn is_name(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=4).contains(&n) && text.chars().all(crate::clean::is_han)
+}
+
+fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{CleanOptions, clean};
+
+    #[test]
+    fn header_fields() {
+        let text = "\n在全区工作会议上的讲话\n\n（2018年9月20日）\n\n王晓峰\n\n同志们：\n\n这次会议很重要。\n谢谢大家！\n";
+        let lines = clean(text, CleanOptions::default());
+        let h = header(&lines, 0..lines.len());
+        assert_eq!(h.title.as_deref(), Some("在全区工作会议上的讲话"));
+        assert_eq!(h.date_iso.as_deref(), Some("2018-09-20"));
+        assert_eq!(h.speaker.as_deref(), Some("王晓峰"));
+        assert_eq!(h.salutation.as_deref(), Some("同志们"));
+        assert_eq!(h.closing.as_deref(), Some("谢谢大家"));
+    }
+
+    #[test]
+    fn salutation_in_a_header_does_not_split() {
+        let text = "在会上的讲话\n同志们：\n今天开会。\n一、学习。\n";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(split(&lines).len(), 1);
+    }
+
+    #[test]
+    fn transcript_turns_split_but_procedural_ones_do_not() {
+        let text = "張三議員：主席，我想談三點。第一是教育。\n第二，是房屋。\n李四議員：主席，我動議修正。\n王五議員：主席，我支持。我也反對。\n";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(split(&lines), vec![0..3, 3..4]);
+    }
+}
