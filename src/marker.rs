@@ -265,10 +265,13 @@ fn stem_value(s: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
-    /// Each family with inputs it must take (marker text, number) and inputs it must refuse.
+    /// A line, the marker text it must yield, and the marker's number.
+    type Take = (&'static str, &'static str, Option<u32>);
+
+    /// Each family with inputs it must take.
     #[test]
     fn families_take_their_markers() {
-        let cases: &[(Family, &[(&str, &str, Option<u32>)])] = &[
+        let cases: &[(Family, &[Take])] = &[
             (
                 Family::Numeral,
                 &[

@@ -60,9 +60,9 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
             true
         } else if is_salutation_line(text) {
             pos > header_until
-        } else if prev.is_some_and(is_closing_formula) {
-            true
-        } else if prev.is_some_and(is_final_address) && is_opening(text) {
+        } else if prev.is_some_and(is_closing_formula)
+            || (prev.is_some_and(is_final_address) && is_opening(text))
+        {
             true
         } else {
             is_speaker_turn(lines, &content, pos)
@@ -73,7 +73,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         }
     }
     if starts.is_empty() {
-        return vec![0..lines.len()];
+        starts.push(0);
     }
     starts[0] = 0;
     let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();

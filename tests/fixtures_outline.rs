@@ -1,0 +1,140 @@
+//! The outline of each fixture speech in tests/fixtures, written as one line per heading:
+//! `depth marker title`. Each fixture names the case it covers.
+
+use tigang::{Options, extract};
+
+fn shape(name: &str) -> Vec<String> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    let doc = extract(&bytes, &path, &Options::default()).expect("fixture is text").document;
+    let mut out = Vec::new();
+    for (i, speech) in doc.speeches.iter().enumerate() {
+        if doc.speeches.len() > 1 {
+            out.push(format!("speech {} line {}", i + 1, speech.start_line));
+        }
+        for (depth, h) in speech.headings() {
+            out.push(format!("{depth} {} {}", h.marker.as_deref().unwrap_or("-"), h.title));
+        }
+    }
+    out
+}
+
+fn assert_shape(name: &str, expected: &[&str]) {
+    assert_eq!(shape(name), expected, "outline of {name}");
+}
+
+#[test]
+fn a_restarted_list_after_its_own_lead_in_stands_beside_the_first() {
+    assert_shape(
+        "restart_beside.txt",
+        &["1 一是 要学深学透", "1 二是 要学用结合", "1 三是 要以学促干", "1 一是 要转变作风", "1 二是 要狠抓落实"],
+    );
+}
+
+#[test]
+fn wrong_family_and_missing_numbers_stay_siblings() {
+    assert_shape(
+        "gap_and_wrong_number.txt",
+        &[
+            "1 一要 统一思想",
+            "1 二要 明确任务",
+            "1 三是 强化保障",
+            "1 四要 严格考核",
+            "1 （一） 加强组织",
+            "1 （二） 加强宣传",
+            "1 （四） 加强督查",
+        ],
+    );
+}
+
+#[test]
+fn title_lines_own_the_lists_that_follow_them() {
+    assert_shape(
+        "title_lines_own_lists.txt",
+        &[
+            "1 一、 充分肯定过去一年的成绩",
+            "1 二、 准确把握今年的工作重点",
+            "2 1. 办好群众文化活动",
+            "2 2. 建好基层文化阵地",
+            "2 3. 管好文化市场",
+            "1 三、 切实加强组织领导",
+        ],
+    );
+}
+
+#[test]
+fn a_list_inside_a_paragraph_heading_whose_list_goes_on_is_its_child() {
+    assert_shape(
+        "paragraph_heading_children.txt",
+        &[
+            "1 第一， 要提高认识",
+            "1 第二， 要突出重点",
+            "2 （一） 抓学习",
+            "2 （二） 抓队伍",
+            "2 （三） 抓阵地",
+            "1 第三， 要压实责任",
+            "2 （一） 明确分工",
+            "2 （二） 加强协作",
+        ],
+    );
+}
+
+#[test]
+fn lists_after_ordinary_paragraphs_stand_beside_each_other() {
+    assert_shape(
+        "mixed_families_flat.txt",
+        &[
+            "1 —— 理论学习持续深入",
+            "1 —— 宣传阵地不断巩固",
+            "1 —— 文明创建扎实推进",
+            "1 一要 提高认识",
+            "1 二要 突出重点",
+            "1 三要 严明纪律",
+        ],
+    );
+}
+
+#[test]
+fn broken_lines_join_their_paragraph_and_titles_stop_at_the_sentence_end() {
+    assert_shape(
+        "body_paragraphs_broken.txt",
+        &[
+            "1 一、 提高思想认识，切实增强做好安全生产工作的责任感",
+            "1 二、 突出工作重点，全面排查整治各类隐患",
+            "2 一要 抓好重点行业整治",
+            "2 二要 抓好隐患闭环管理",
+            "1 三、 强化组织保障",
+        ],
+    );
+}
+
+#[test]
+fn each_speech_of_a_file_has_its_own_outline() {
+    assert_shape(
+        "two_speeches.txt",
+        &[
+            "speech 1 line 1",
+            "1 一、 提高认识",
+            "1 二、 科学规划",
+            "1 三、 加强管护",
+            "speech 2 line 8",
+            "1 一、 立足防大汛",
+            "1 二、 落实责任制",
+        ],
+    );
+}
+
+#[test]
+fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
+    assert_shape("ordinary_words.txt", &["1 一、 加强学习", "1 二、 狠抓落实"]);
+}
+
+#[test]
+fn body_holds_the_whole_paragraph_across_broken_lines() {
+    let path = format!("{}/tests/fixtures/body_paragraphs_broken.txt", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).unwrap();
+    let opts = Options { body: true, ..Options::default() };
+    let doc = extract(&bytes, "x", &opts).unwrap().document;
+    let first_child = &doc.speeches[0].outline[1].children[0];
+    assert_eq!(first_child.body.as_deref(), Some("抓好重点行业整治。对危化品、建筑施工等行业开展全覆盖检查。"));
+}
