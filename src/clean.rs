@@ -137,6 +137,13 @@ fn is_page_furniture(text: &str) -> bool {
 
 /// True when `text` ends a sentence, so the next line starts afresh.
 pub fn ends_sentence(text: &str) -> bool {
+    // An item of a printed list ends with ；及 / ；或 (“…; and”): the next item starts afresh.
+    if ["；及", ";及", "；或", ";或", "；和", ";和"]
+        .iter()
+        .any(|e| text.ends_with(e))
+    {
+        return true;
+    }
     text.chars().last().is_some_and(|c| {
         matches!(
             c,
@@ -172,6 +179,8 @@ pub fn is_title_like(text: &str) -> bool {
 /// Mark the lines that continue a paragraph broken mid-sentence. A line continues the content
 /// line before it when that line stops mid-sentence and is neither a title-like line nor a
 /// heading that stops after its title (二、抓住工作重点 has no sentence end but ends its line).
+/// Where paragraphs open indented, an unindented line right under an indented one that stops
+/// mid-sentence is a wrapped line even after a heading (PDF transcripts).
 fn mark_continuations(lines: &mut [Line]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
@@ -180,8 +189,9 @@ fn mark_continuations(lines: &mut [Line]) {
         }
         if let Some(p) = prev {
             let before = &lines[p].text;
-            lines[i].continues =
-                !ends_sentence(before) && !is_title_like(before) && !is_heading_title_only(before);
+            let wrapped_indented = p + 1 == i && lines[p].indented && !lines[i].indented;
+            lines[i].continues = !ends_sentence(before)
+                && (wrapped_indented || (!is_title_like(before) && !is_heading_title_only(before)));
         }
         prev = Some(i);
     }

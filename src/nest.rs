@@ -320,6 +320,13 @@ fn choose_frame(
     }
 
     let Some(t) = top_heading else { return top };
+    // A family mixed into a list: (3) right after (一)(二) is the list's third item, wrongly written.
+    if let (Some(n), Some(tn)) = (c.marker.number, t.marker.number)
+        && n > 1
+        && n == tn + 1
+    {
+        return top - 1;
+    }
     let nests = t.title_only
         || parent_list_goes_on(cands, k, stack)
         || (ends_with_colon(&lines[t.para_end].text)

@@ -52,7 +52,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     for (pos, &i) in content.iter().enumerate() {
         let text = lines[i].text.as_str();
         let prev = pos.checked_sub(1).map(|p| lines[content[p]].text.as_str());
-        let starts_here = if starts.is_empty() {
+        let starts_here = if starts.is_empty() || is_speaker_turn(lines, &content, pos) {
             true
         } else if lines[i].continues {
             false
@@ -65,7 +65,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         {
             true
         } else {
-            is_speaker_turn(lines, &content, pos)
+            is_meeting_opening(text) && pos > header_until
         };
         if starts_here {
             starts.push(i);
@@ -104,19 +104,25 @@ pub fn is_salutation_line(text: &str) -> bool {
     SALUTATION.is_match(text)
 }
 
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[，,。！!；;])(谢谢大家|謝謝大家|谢谢|謝謝|散会|散會|以上是我的发言|以上是我的發言)[。！!.]?$").expect("valid")
+});
+
+/// A paragraph that ends the speech with a formula: 谢谢大家！, 散会。, …我就讲这么多，谢谢！
 fn is_closing_formula(text: &str) -> bool {
-    let t = text.trim_end_matches(['。', '！', '!', '.', ' ']);
-    matches!(
-        t,
-        "谢谢大家"
-            | "謝謝大家"
-            | "谢谢"
-            | "謝謝"
-            | "散会"
-            | "散會"
-            | "以上是我的发言"
-            | "以上是我的發言"
+    CLOSING.is_match(text)
+}
+
+static MEETING_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(同志[们們][，,])?(今天|这次|這次|本次)[^。！？]{0,30}(会议|會議|会上|會上|召开|召開)",
     )
+    .expect("valid")
+});
+
+/// The opening paragraph of a speech at a meeting: 今天我们在这里召开…, 同志们，这次会议的主要任务是….
+fn is_meeting_opening(text: &str) -> bool {
+    MEETING_OPENING.is_match(text)
 }
 
 fn is_final_address(text: &str) -> bool {
@@ -149,17 +155,23 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-/// A member's or official's turn in a transcript, unless it is one short procedural sentence
-/// (moving an amendment): those do not open a speech.
+/// A member's or official's turn in a transcript. Not a speech: a tail after the timer
+/// (王某某議員： ……我希望…), or a one-sentence procedural turn (moving an amendment, a declaration)
+/// followed at once by another turn or by the printed wording (…修正案如下：).
 fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
     let text = lines[content[pos]].text.as_str();
-    if !TURN.is_match(text) {
+    let Some(m) = TURN.find(text) else {
+        return false;
+    };
+    if text[m.end()..].trim_start().starts_with(['…', '.']) {
         return false;
     }
     let mut sentences = 0;
-    for &j in content.iter().skip(pos).take(6) {
+    let mut rest = content.iter().skip(pos);
+    for &j in rest.by_ref().take(8) {
         if j != content[pos] && !lines[j].continues {
-            break;
+            let next = lines[j].text.as_str();
+            return sentences > 1 || !(TURN.is_match(next) || next.contains("如下："));
         }
         sentences += lines[j].text.matches('。').count();
     }

@@ -16,8 +16,20 @@ fn fixture(name: &str) -> String {
 #[test]
 fn yaml_reads_back_as_the_same_outline_as_json() {
     let path = fixture("title_lines_own_lists.txt");
-    let yaml = tigang().args(["extract", &path]).assert().success().get_output().stdout.clone();
-    let json = tigang().args(["extract", "--format", "json", &path]).assert().success().get_output().stdout.clone();
+    let yaml = tigang()
+        .args(["extract", &path])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json = tigang()
+        .args(["extract", "--format", "json", &path])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let from_yaml: Document = serde_yaml::from_slice(&yaml).unwrap();
     let from_json: Document = serde_json::from_slice(&json).unwrap();
     assert_eq!(from_yaml, from_json);
@@ -28,12 +40,27 @@ fn yaml_reads_back_as_the_same_outline_as_json() {
 #[test]
 fn json_lines_has_one_object_per_input_and_yaml_one_document() {
     let (a, b) = (fixture("restart_beside.txt"), fixture("two_speeches.txt"));
-    let out = tigang().args(["extract", "--format", "json", &a, &b]).assert().success().get_output().stdout.clone();
+    let out = tigang()
+        .args(["extract", "--format", "json", &a, &b])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
-    let docs: Vec<Document> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let docs: Vec<Document> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[1].speeches.len(), 2);
-    let yaml = tigang().args(["extract", &a, &b]).assert().success().get_output().stdout.clone();
+    let yaml = tigang()
+        .args(["extract", &a, &b])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(String::from_utf8(yaml).unwrap().matches("---\n").count(), 2);
 }
 
@@ -55,7 +82,9 @@ fn stdin_is_read_when_no_path_is_given() {
         .write_stdin("一、学习。\n（一）原原本本。\n二、落实。\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains("- 一、学习\n  - （一）原原本本\n- 二、落实"));
+        .stdout(predicate::str::contains(
+            "- 一、学习\n  - （一）原原本本\n- 二、落实",
+        ));
 }
 
 #[test]
@@ -64,9 +93,23 @@ fn a_folder_gives_its_txt_files_in_sorted_order() {
     std::fs::write(dir.path().join("b.txt"), "一、乙。\n").unwrap();
     std::fs::write(dir.path().join("a.txt"), "一、甲。\n").unwrap();
     std::fs::write(dir.path().join("notes.md"), "一、不读。\n").unwrap();
-    let out = tigang().args(["extract", "--format", "json"]).arg(dir.path()).assert().success().get_output().stdout.clone();
-    let docs: Vec<Document> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let titles: Vec<&str> = docs.iter().map(|d| d.speeches[0].outline[0].title.as_str()).collect();
+    let out = tigang()
+        .args(["extract", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let docs: Vec<Document> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let titles: Vec<&str> = docs
+        .iter()
+        .map(|d| d.speeches[0].outline[0].title.as_str())
+        .collect();
     assert_eq!(titles, ["甲", "乙"]);
 }
 
@@ -76,8 +119,17 @@ fn output_folder_gets_one_file_per_input_and_never_overwrites_an_input() {
     let input = dir.path().join("speech.txt");
     std::fs::write(&input, "一、学习。\n").unwrap();
     let out = dir.path().join("out");
-    tigang().args(["extract", "-o"]).arg(&out).arg(&input).assert().success();
-    assert!(std::fs::read_to_string(out.join("speech.yaml")).unwrap().contains("一、"));
+    tigang()
+        .args(["extract", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(out.join("speech.yaml"))
+            .unwrap()
+            .contains("一、")
+    );
     // Text output into the input's own folder would land on speech.txt itself.
     tigang()
         .args(["extract", "--format", "text", "-o"])
@@ -94,19 +146,24 @@ fn a_binary_file_is_skipped_with_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("image.txt");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    tigang()
-        .arg("extract")
-        .arg(&png)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("image.txt").and(predicate::str::contains("not a text file")));
+    tigang().arg("extract").arg(&png).assert().code(2).stderr(
+        predicate::str::contains("image.txt").and(predicate::str::contains("not a text file")),
+    );
 }
 
 #[test]
 fn gbk_input_is_decoded_and_its_encoding_reported() {
-    let text = "在全县会议上的讲话\n同志们：\n一、统一思想，提高认识。\n二、突出重点，狠抓落实。\n".repeat(3);
+    let text = "在全县会议上的讲话\n同志们：\n一、统一思想，提高认识。\n二、突出重点，狠抓落实。\n"
+        .repeat(3);
     let gbk = encoding_rs::GBK.encode(&text).0.into_owned();
-    let out = tigang().args(["extract", "--format", "json"]).write_stdin(gbk).assert().success().get_output().stdout.clone();
+    let out = tigang()
+        .args(["extract", "--format", "json"])
+        .write_stdin(gbk)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let doc: Document = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc.encoding, "GBK");
     assert_eq!(doc.speeches[0].outline[0].title, "统一思想，提高认识");

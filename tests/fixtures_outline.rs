@@ -6,14 +6,20 @@ use tigang::{Options, extract};
 fn shape(name: &str) -> Vec<String> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("fixture exists");
-    let doc = extract(&bytes, &path, &Options::default()).expect("fixture is text").document;
+    let doc = extract(&bytes, &path, &Options::default())
+        .expect("fixture is text")
+        .document;
     let mut out = Vec::new();
     for (i, speech) in doc.speeches.iter().enumerate() {
         if doc.speeches.len() > 1 {
             out.push(format!("speech {} line {}", i + 1, speech.start_line));
         }
         for (depth, h) in speech.headings() {
-            out.push(format!("{depth} {} {}", h.marker.as_deref().unwrap_or("-"), h.title));
+            out.push(format!(
+                "{depth} {} {}",
+                h.marker.as_deref().unwrap_or("-"),
+                h.title
+            ));
         }
     }
     out
@@ -27,7 +33,13 @@ fn assert_shape(name: &str, expected: &[&str]) {
 fn a_restarted_list_after_its_own_lead_in_stands_beside_the_first() {
     assert_shape(
         "restart_beside.txt",
-        &["1 一是 要学深学透", "1 二是 要学用结合", "1 三是 要以学促干", "1 一是 要转变作风", "1 二是 要狠抓落实"],
+        &[
+            "1 一是 要学深学透",
+            "1 二是 要学用结合",
+            "1 三是 要以学促干",
+            "1 一是 要转变作风",
+            "1 二是 要狠抓落实",
+        ],
     );
 }
 
@@ -126,15 +138,27 @@ fn each_speech_of_a_file_has_its_own_outline() {
 
 #[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
-    assert_shape("ordinary_words.txt", &["1 一、 加强学习", "1 二、 狠抓落实"]);
+    assert_shape(
+        "ordinary_words.txt",
+        &["1 一、 加强学习", "1 二、 狠抓落实"],
+    );
 }
 
 #[test]
 fn body_holds_the_whole_paragraph_across_broken_lines() {
-    let path = format!("{}/tests/fixtures/body_paragraphs_broken.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/body_paragraphs_broken.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let bytes = std::fs::read(path).unwrap();
-    let opts = Options { body: true, ..Options::default() };
+    let opts = Options {
+        body: true,
+        ..Options::default()
+    };
     let doc = extract(&bytes, "x", &opts).unwrap().document;
     let first_child = &doc.speeches[0].outline[1].children[0];
-    assert_eq!(first_child.body.as_deref(), Some("抓好重点行业整治。对危化品、建筑施工等行业开展全覆盖检查。"));
+    assert_eq!(
+        first_child.body.as_deref(),
+        Some("抓好重点行业整治。对危化品、建筑施工等行业开展全覆盖检查。")
+    );
 }
