@@ -49,9 +49,14 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     let mut starts: Vec<usize> = Vec::new();
     let mut header_until = 0usize; // content position until which a new speech's header runs
+    // First lines of the paragraph before this one and of this one.
+    let (mut prev_para, mut this_para): (Option<&str>, Option<&str>) = (None, None);
     for (pos, &i) in content.iter().enumerate() {
         let text = lines[i].text.as_str();
         let prev = pos.checked_sub(1).map(|p| lines[content[p]].text.as_str());
+        if !lines[i].continues {
+            (prev_para, this_para) = (this_para, Some(text));
+        }
         let starts_here = if starts.is_empty() || is_speaker_turn(lines, &content, pos) {
             true
         } else if lines[i].continues {
@@ -61,7 +66,9 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         } else if is_salutation_line(text) {
             pos > header_until
         } else if prev.is_some_and(is_closing_formula)
-            || (prev.is_some_and(is_final_address) && is_opening(text))
+            || (prev_para.is_some_and(is_final_address)
+                && prev.is_some_and(ends_sentence)
+                && !is_continuing_after_address(text))
         {
             true
         } else {
@@ -125,29 +132,27 @@ fn is_meeting_opening(text: &str) -> bool {
     MEETING_OPENING.is_match(text)
 }
 
+/// A paragraph that addresses the audience to close: 同志们，…; not the recap that opens a
+/// speaker's own part (同志们，刚才…).
 fn is_final_address(text: &str) -> bool {
-    (text.starts_with("同志们，")
-        || text.starts_with("同志們,")
-        || text.starts_with("同志們，")
-        || text.starts_with("同志们,"))
-        && ends_sentence(text)
+    let Some(rest) = ["同志们，", "同志們,", "同志們，", "同志们,"]
+        .iter()
+        .find_map(|a| text.strip_prefix(a))
+    else {
+        return false;
+    };
+    !["刚才", "剛才", "下面", "今天", "这次", "這次"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
-fn is_opening(text: &str) -> bool {
-    [
-        "今天",
-        "这次",
-        "這次",
-        "本次",
-        "今年以来",
-        "今年以來",
-        "自今年",
-        "根据",
-        "根據",
-        "按照",
-    ]
-    .iter()
-    .any(|w| text.starts_with(w))
+/// What may follow a closing address inside the same speech: a numbered point, the closing
+/// formula, another address.
+fn is_continuing_after_address(text: &str) -> bool {
+    crate::marker::recognize(text).is_some()
+        || is_closing_formula(text)
+        || text.starts_with("同志")
+        || is_salutation_line(text)
 }
 
 static TURN: LazyLock<Regex> = LazyLock::new(|| {
