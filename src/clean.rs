@@ -91,6 +91,9 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
     {
         text = rest.to_string();
     }
+    if text.ends_with('>') {
+        text = HTML_TAIL.replace(&text, "").into_owned();
+    }
     if !opts.keep_pinyin && text.contains('(') {
         text = remove_pinyin(&text).into_owned();
     }
@@ -124,6 +127,11 @@ static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
 pub fn remove_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
     PINYIN.replace_all(text, "$1")
 }
+
+static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    // A scraped page can leave the paragraph's closing tag, sometimes half-garbled (…存在?/p>).
+    Regex::new(r"(</?|/)(?i:p|br|div|span|li)\s*/?>$").expect("valid")
+});
 
 static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     // 立法會 ─ 2012年 12月 20日: a running header of a printed record.
@@ -241,6 +249,12 @@ mod tests {
             clean(text, CleanOptions { keep_pinyin: true })[0].text,
             text
         );
+    }
+
+    #[test]
+    fn html_closing_tags_left_by_scraping_are_removed() {
+        let lines = clean("第一段。</p>\n第二段?/p>\n1<2>\n", CleanOptions::default());
+        assert_eq!(texts(&lines), ["第一段。", "第二段?", "1<2>"]);
     }
 
     #[test]

@@ -324,6 +324,7 @@ fn choose_frame(
     if let (Some(n), Some(tn)) = (c.marker.number, t.marker.number)
         && n > 1
         && n == tn + 1
+        && look(c.marker.family) == look(t.marker.family)
     {
         return top - 1;
     }
@@ -333,6 +334,21 @@ fn choose_frame(
             && next_content(lines, t.para_end) == Some(c.line))
         || nested_pairs.contains(&(t.key.clone(), c.key.clone()));
     if nests { top } else { top - 1 }
+}
+
+/// Families that look alike on the page, so a writer slips from one to the other inside a list:
+/// bracketed numbers, bare numbers with a separator, ordinals.
+fn look(f: Family) -> u8 {
+    match f {
+        Family::ParenNumeral | Family::ParenArabic | Family::ParenStem | Family::BracketNumeral => {
+            0
+        }
+        Family::Numeral | Family::Arabic | Family::Stem | Family::Circled => 1,
+        Family::Ordinal | Family::Counted | Family::Qi | Family::Adverb => 2,
+        Family::ShiYao => 3,
+        Family::Part => 4,
+        Family::Dash => 5,
+    }
 }
 
 fn ends_with_colon(text: &str) -> bool {

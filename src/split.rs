@@ -135,21 +135,25 @@ fn is_meeting_opening(text: &str) -> bool {
 /// A paragraph that addresses the audience to close: 同志们，…; not the recap that opens a
 /// speaker's own part (同志们，刚才…).
 fn is_final_address(text: &str) -> bool {
-    let Some(rest) = ["同志们，", "同志們,", "同志們，", "同志们,"]
+    let Some(rest) = ["同志们", "同志們"]
         .iter()
         .find_map(|a| text.strip_prefix(a))
     else {
         return false;
     };
-    !["刚才", "剛才", "下面", "今天", "这次", "這次"]
-        .iter()
-        .any(|w| rest.starts_with(w))
+    let Some(rest) = rest.strip_prefix(['，', ',', '：', ':']) else {
+        return false;
+    };
+    !rest.is_empty()
+        && !["刚才", "剛才", "下面", "今天", "这次", "這次"]
+            .iter()
+            .any(|w| rest.starts_with(w))
 }
 
-/// What may follow a closing address inside the same speech: a numbered point, the closing
-/// formula, another address.
+/// What may follow a closing address inside the same speech: a point that goes on with a list
+/// (a point numbered 1 opens a new text), the closing formula, another address.
 fn is_continuing_after_address(text: &str) -> bool {
-    crate::marker::recognize(text).is_some()
+    crate::marker::recognize(text).is_some_and(|m| m.number != Some(1))
         || is_closing_formula(text)
         || text.starts_with("同志")
         || is_salutation_line(text)

@@ -162,3 +162,16 @@ fn body_holds_the_whole_paragraph_across_broken_lines() {
         Some("抓好重点行业整治。对危化品、建筑施工等行业开展全覆盖检查。")
     );
 }
+
+#[test]
+fn a_point_written_in_a_look_alike_family_stays_in_its_list() {
+    assert_shape(
+        "wrong_family_in_list.txt",
+        &[
+            "1 （一） 落实主体责任",
+            "1 （二） 加强阵地管理",
+            "1 (3) 维护网络安全",
+            "1 （四） 处理重大事件",
+        ],
+    );
+}
