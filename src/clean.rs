@@ -199,10 +199,27 @@ fn mark_continuations(lines: &mut [Line]) {
             let before = &lines[p].text;
             let wrapped_indented = p + 1 == i && lines[p].indented && !lines[i].indented;
             lines[i].continues = !ends_sentence(before)
-                && (wrapped_indented || (!is_title_like(before) && !is_heading_title_only(before)));
+                && (wrapped_indented
+                    || (!is_title_like(before) && !is_heading_title_only(before))
+                    || is_title_second_line(before, &lines[i].text));
         }
         prev = Some(i);
     }
+}
+
+/// The second line of a heading's title: a long title broken where the page ran out
+/// (一、提高政治站位，……切实增强做好意识 / 形态工作的责任感), or a ——subtitle under it.
+fn is_title_second_line(before: &str, text: &str) -> bool {
+    let Some(m) = crate::marker::recognize(before) else {
+        return false;
+    };
+    if crate::marker::recognize(text).is_some_and(|n| n.family != crate::marker::Family::Dash) {
+        return false;
+    }
+    let title_width = before[m.end..].chars().count();
+    is_title_like(text)
+        && (text.starts_with("——") || title_width >= 25)
+        && is_heading_title_only(before)
 }
 
 /// A marker line whose text has no sentence end inside: a title line, complete in itself.
@@ -255,6 +272,16 @@ mod tests {
     fn html_closing_tags_left_by_scraping_are_removed() {
         let lines = clean("第一段。</p>\n第二段?/p>\n1<2>\n", CleanOptions::default());
         assert_eq!(texts(&lines), ["第一段。", "第二段?", "1<2>"]);
+    }
+
+    #[test]
+    fn a_title_broken_over_two_lines_is_one_paragraph() {
+        let text = "一、提高政治站位，认真贯彻落实党中央决策部署，切实增强做好意识\n形态工作的责任感使命感\n各单位要提高认识。\n第四件　推翻土豪劣绅的统治\n——打倒都团\n二、加强领导\n各单位要落实。\n";
+        let cont: Vec<bool> = clean(text, CleanOptions::default())
+            .iter()
+            .map(|l| l.continues)
+            .collect();
+        assert_eq!(cont, [false, true, false, false, true, false, false]);
     }
 
     #[test]

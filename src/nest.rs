@@ -123,7 +123,11 @@ fn candidates(lines: &[Line], range: std::ops::Range<usize>) -> Vec<Candidate> {
             continue;
         }
         let para_end = paragraph_end(lines, i, range.end);
-        let title_only = is_title_only(title) && para_end == i;
+        let mut paragraph = title.to_string();
+        lines[i + 1..=para_end]
+            .iter()
+            .for_each(|l| paragraph.push_str(&l.text));
+        let title_only = is_title_only(&paragraph);
         found.push(Candidate {
             line: i,
             key: Key::of(&marker),
