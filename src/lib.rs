@@ -37,6 +37,8 @@ pub struct Options {
     pub keep_pinyin: bool,
     /// Put each heading's paragraph in its `body`.
     pub body: bool,
+    /// Add points run into a heading's paragraph (一是…二是…) as children marked `inline`.
+    pub inline: bool,
 }
 
 /// An outline and what was noticed on the way.
@@ -64,7 +66,10 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
             keep_pinyin: opts.keep_pinyin,
         },
     );
-    let nest_opts = nest::NestOptions { body: opts.body };
+    let nest_opts = nest::NestOptions {
+        body: opts.body,
+        inline: opts.inline,
+    };
     let speeches = split::split(&lines)
         .into_iter()
         .map(|range| speech(&lines, range, nest_opts))

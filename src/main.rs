@@ -57,6 +57,10 @@ struct ExtractArgs {
     /// Keep pinyin that scraping sites insert after characters, such as 挑戰(zhàn).
     #[arg(long)]
     keep_pinyin: bool,
+    /// Also list the points a paragraph runs in (二要抓落实。一是知责。二是履责。) as children marked
+    /// `inline: true`. Off by default: the default outline is the headings that open lines.
+    #[arg(long)]
+    inline: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -108,6 +112,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         encoding: args.encoding.clone(),
         keep_pinyin: args.keep_pinyin,
         body: args.body,
+        inline: args.inline,
     };
     let format = Format::from(args.format);
     let (inputs, unlisted) = inputs::expand(&args.paths);

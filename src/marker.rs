@@ -39,6 +39,8 @@ pub enum Family {
     Adverb,
     /// —— bullets (no number).
     Dash,
+    /// 一方面 另一方面, found only inside paragraphs.
+    Aspect,
 }
 
 impl Family {
@@ -60,6 +62,7 @@ impl Family {
             Family::Circled => "circled",
             Family::Adverb => "adverb",
             Family::Dash => "dash",
+            Family::Aspect => "aspect",
         }
     }
 }
@@ -127,6 +130,26 @@ use parser::{HeadingParser, Rule};
 use pest::Parser as _;
 use pest::iterators::Pair;
 
+/// Recognize a marker that opens `text` inside a paragraph (after a sentence or clause end).
+///
+/// ```
+/// use tigang::marker::{recognize_inline, Family};
+/// assert_eq!(recognize_inline("另一方面，要防范风险").unwrap().family, Family::Aspect);
+/// assert!(recognize_inline("一些问题").is_none());
+/// ```
+pub fn recognize_inline(text: &str) -> Option<Marker> {
+    if !text
+        .chars()
+        .next()
+        .is_some_and(|c| can_open_marker(c) || c == '另')
+    {
+        return None;
+    }
+    let mut pairs = HeadingParser::parse(Rule::inline, text).ok()?;
+    let family_pair = pairs.next()?.into_inner().next()?;
+    to_marker(family_pair).ok()
+}
+
 /// Recognize the marker that opens `line`, if any.
 pub fn recognize(line: &str) -> Option<Marker> {
     // Cheap pre-check: nearly every line of a speech starts with an ordinary Han character that
@@ -178,6 +201,7 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
         Rule::circled_item => Family::Circled,
         Rule::adverb => Family::Adverb,
         Rule::dash => Family::Dash,
+        Rule::aspect => Family::Aspect,
         other => return Err(UnexpectedRule(other)),
     };
     let mut number = None;
@@ -192,6 +216,7 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
                 number = inner.as_str().chars().next().map(|c| c as u32 - 0x2473)
             }
             Rule::adverb_word => number = Marker::adverb_number(inner.as_str()),
+            Rule::aspect_word => number = Some(if inner.as_str() == "一方面" { 1 } else { 2 }),
             Rule::classifier | Rule::classifier_part => {
                 classifier = Some(inner.as_str().to_string())
             }

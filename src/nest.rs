@@ -31,15 +31,19 @@
 //! a lone 第一个 / 第一件 with no second, a lone —— line that is a title's second line.
 
 use crate::clean::{Line, ends_sentence, is_title_like};
-use crate::marker::{Family, Marker, recognize};
+use crate::marker::{Family, Marker, recognize, recognize_inline};
 use crate::outline::Heading;
+use regex::Regex;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// How to build headings.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NestOptions {
     /// Put each heading's whole paragraph in `body`.
     pub body: bool,
+    /// Add the points a heading's paragraph runs in (一是…二是…) as children marked `inline`.
+    pub inline: bool,
 }
 
 /// The level key of a marker: items with equal keys belong to the same kind of list.
@@ -351,7 +355,7 @@ fn look(f: Family) -> u8 {
         Family::Ordinal | Family::Counted | Family::Qi | Family::Adverb => 2,
         Family::ShiYao => 3,
         Family::Part => 4,
-        Family::Dash => 5,
+        Family::Dash | Family::Aspect => 5,
     }
 }
 
@@ -417,32 +421,149 @@ fn is_section_title(text: &str) -> bool {
         && text.chars().any(crate::clean::is_han)
 }
 
-/// Turn the candidates and their parents into the heading tree, without recursion.
+/// Turn the candidates and their parents into the heading tree, without recursion. Lists that a
+/// lead-in announces (讲四点意见：) are gathered under a group node carrying the lead-in.
 fn build_tree(
     lines: &[Line],
     cands: &[Candidate],
     parents: &[Option<usize>],
     opts: NestOptions,
 ) -> Vec<Heading> {
+    let groups = announced_groups(lines, cands, parents);
     let mut built: Vec<Option<Heading>> = cands
         .iter()
         .map(|c| Some(heading(lines, c, opts)))
         .collect();
-    let mut children: Vec<Vec<Heading>> = (0..cands.len()).map(|_| Vec::new()).collect();
+    let mut children: Vec<Vec<(usize, Heading)>> = (0..cands.len()).map(|_| Vec::new()).collect();
     let mut top = Vec::new();
     // Children come after their parent, so walking backwards finishes every subtree before its
     // parent is taken.
     for k in (0..cands.len()).rev() {
         let mut h = built[k].take().expect("each heading is built once");
-        h.children = std::mem::take(&mut children[k]);
-        h.children.reverse();
+        let mut kids = std::mem::take(&mut children[k]);
+        kids.reverse();
+        h.children.extend(group(kids, &groups));
         match parents[k] {
-            Some(p) => children[p].push(h),
-            None => top.push(h),
+            Some(p) => children[p].push((k, h)),
+            None => top.push((k, h)),
         }
     }
     top.reverse();
-    top
+    group(top, &groups)
+}
+
+/// A list announced by the paragraph before it: its first item, the lead-in and the count.
+struct Group {
+    first: usize,
+    line: usize,
+    intro: String,
+    announced: u32,
+}
+
+/// Wrap each announced list among `siblings` (candidate index, heading) in a group node.
+fn group(siblings: Vec<(usize, Heading)>, groups: &[Group]) -> Vec<Heading> {
+    let mut out: Vec<Heading> = Vec::with_capacity(siblings.len());
+    let mut open: Option<(Key, Heading)> = None;
+    for (k, h) in siblings {
+        if let Some(g) = groups.iter().find(|g| g.first == k) {
+            if let Some((_, node)) = open.take() {
+                out.push(node);
+            }
+            let node = Heading {
+                line: g.line,
+                marker: None,
+                family: None,
+                number: None,
+                title: String::new(),
+                body: None,
+                inline: false,
+                intro: Some(g.intro.clone()),
+                announced: Some(g.announced),
+                children: vec![h],
+            };
+            open = Some((family_key(&node.children[0]), node));
+            continue;
+        }
+        match &mut open {
+            Some((key, node)) if family_key(&h) == *key && h.number != Some(1) => {
+                node.children.push(h)
+            }
+            _ => {
+                if let Some((_, node)) = open.take() {
+                    out.push(node);
+                }
+                out.push(h);
+            }
+        }
+    }
+    if let Some((_, node)) = open {
+        out.push(node);
+    }
+    out
+}
+
+/// The family of a built heading, for telling where an announced list ends.
+fn family_key(h: &Heading) -> Key {
+    Key(h.family.unwrap_or(Family::Dash), None)
+}
+
+static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([一二三四五六七八九十两兩]{1,3}|\d{1,2})\s*(点|點|个方面|個方面|方面|个问题|個問題|条|條|项|項|件事|个特点|個特點)")
+        .expect("valid")
+});
+
+/// Find the lists whose first item follows a lead-in that announces how many points come.
+fn announced_groups(lines: &[Line], cands: &[Candidate], parents: &[Option<usize>]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        let previous_sibling = (0..k).rev().find(|&j| parents[j] == parents[k]);
+        let first_of_list =
+            c.marker.number == Some(1) || previous_sibling.is_none_or(|j| cands[j].key != c.key);
+        if !first_of_list {
+            continue;
+        }
+        // The lead-in is the paragraph just before the first item, when it is not a heading's.
+        let Some(prev) = (0..c.line).rev().find(|&j| !lines[j].is_empty()) else {
+            continue;
+        };
+        let in_other_heading = k > 0 && cands[k - 1].para_end >= prev && parents[k] != Some(k - 1);
+        if in_other_heading {
+            continue;
+        }
+        let mut start = prev;
+        while start > 0 && lines[start].continues {
+            start -= 1;
+        }
+        let paragraph: String = lines[start..=prev]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        let sentence = last_sentence(&paragraph);
+        let Some(m) = ANNOUNCED.captures(sentence) else {
+            continue;
+        };
+        let count = crate::marker::han_value(&m[1]).or_else(|| m[1].parse().ok());
+        if let Some(announced) = count.filter(|&n| n >= 2) {
+            groups.push(Group {
+                first: k,
+                line: lines[prev].number,
+                intro: sentence.to_string(),
+                announced,
+            });
+        }
+    }
+    groups
+}
+
+/// The last sentence of a paragraph, with its colon but without a full stop.
+fn last_sentence(paragraph: &str) -> &str {
+    let body = paragraph.trim_end_matches(['。', '！', '!', '；', ';']);
+    let start = body
+        .rfind(['。', '！', '？', '；', '!', '?', ';'])
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    body[start..].trim_start_matches(['，', ','])
 }
 
 fn heading(lines: &[Line], c: &Candidate, opts: NestOptions) -> Heading {
@@ -451,8 +572,14 @@ fn heading(lines: &[Line], c: &Candidate, opts: NestOptions) -> Heading {
     for l in &lines[c.line + 1..=c.para_end] {
         paragraph.push_str(&l.text);
     }
+    let line = lines[c.line].number;
+    let children = if opts.inline {
+        inline_points(&paragraph, line)
+    } else {
+        Vec::new()
+    };
     Heading {
-        line: lines[c.line].number,
+        line,
         marker: Some(c.marker.text.clone()),
         family: Some(c.marker.family),
         number: c.marker.number,
@@ -461,8 +588,58 @@ fn heading(lines: &[Line], c: &Candidate, opts: NestOptions) -> Heading {
         inline: false,
         intro: None,
         announced: None,
-        children: Vec::new(),
+        children,
     }
+}
+
+/// The points a paragraph runs in after its first sentence: 二要强化责任。一是知责。……二是履责……
+/// Only a sequence of one family that starts at one and counts up is taken.
+fn inline_points(paragraph: &str, line: usize) -> Vec<Heading> {
+    let after_first = first_sentence(paragraph).len();
+    let mut found: Vec<Marker> = Vec::new();
+    let mut at = after_first;
+    while at < paragraph.len() {
+        let rest = &paragraph[at..];
+        let Some(c) = rest.chars().next() else { break };
+        at += c.len_utf8();
+        if !matches!(c, '。' | '；' | '：' | '！' | '？' | '，' | ';' | ':' | ',') {
+            continue;
+        }
+        if let Some(mut m) = recognize_inline(&paragraph[at..]) {
+            let expected = found.last().map_or(Some(1), |p| p.number.map(|n| n + 1));
+            let same = found
+                .last()
+                .is_none_or(|p| Key::of(p) == Key::of(&m) || p.family == Family::Aspect);
+            if m.number == expected && same {
+                m.start += at;
+                m.end += at;
+                found.push(m);
+            } else if m.number == Some(1) && found.len() < 2 {
+                found.clear();
+                m.start += at;
+                m.end += at;
+                found.push(m);
+            }
+        }
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found
+        .iter()
+        .map(|m| Heading {
+            line,
+            marker: Some(m.text.clone()),
+            family: Some(m.family),
+            number: m.number,
+            title: first_sentence(paragraph[m.end..].trim_start()).to_string(),
+            body: None,
+            inline: true,
+            intro: None,
+            announced: None,
+            children: Vec::new(),
+        })
+        .collect()
 }
 
 /// The text up to the end of its first sentence (。！？；), without the terminator.

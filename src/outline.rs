@@ -97,8 +97,29 @@ impl Heading {
 }
 
 impl Speech {
-    /// Every heading of the outline in document order, with its depth (top level is 1).
+    /// Every node of the outline in document order, with its depth (top level is 1), group nodes
+    /// included.
     pub fn headings(&self) -> Vec<(usize, &Heading)> {
         self.outline.iter().flat_map(Heading::walk).collect()
+    }
+
+    /// The numbered points of the outline in document order with their depth: group nodes are
+    /// passed through and add no depth; inline points are left out unless `with_inline`.
+    pub fn points(&self, with_inline: bool) -> Vec<(usize, &Heading)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(usize, &Heading)> = self.outline.iter().rev().map(|h| (1, h)).collect();
+        while let Some((depth, h)) = stack.pop() {
+            if h.inline && !with_inline {
+                continue;
+            }
+            let below = if h.marker.is_some() {
+                out.push((depth, h));
+                depth + 1
+            } else {
+                depth
+            };
+            stack.extend(h.children.iter().rev().map(|c| (below, c)));
+        }
+        out
     }
 }

@@ -6,7 +6,11 @@ use tigang::{Options, extract};
 fn shape(name: &str) -> Vec<String> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("fixture exists");
-    let doc = extract(&bytes, &path, &Options::default())
+    let opts = Options {
+        inline: name.starts_with("inline"),
+        ..Options::default()
+    };
+    let doc = extract(&bytes, &path, &opts)
         .expect("fixture is text")
         .document;
     let mut out = Vec::new();
@@ -14,9 +18,10 @@ fn shape(name: &str) -> Vec<String> {
         if doc.speeches.len() > 1 {
             out.push(format!("speech {} line {}", i + 1, speech.start_line));
         }
-        for (depth, h) in speech.headings() {
+        for (depth, h) in speech.points(true) {
+            let inline = if h.inline { " (inline)" } else { "" };
             out.push(format!(
-                "{depth} {} {}",
+                "{depth} {} {}{inline}",
                 h.marker.as_deref().unwrap_or("-"),
                 h.title
             ));
@@ -173,5 +178,43 @@ fn a_point_written_in_a_look_alike_family_stays_in_its_list() {
             "1 (3) 维护网络安全",
             "1 （四） 处理重大事件",
         ],
+    );
+}
+
+#[test]
+fn points_run_into_a_paragraph_become_inline_children() {
+    assert_shape(
+        "inline_points.txt",
+        &[
+            "1 一要 统一思想抓落实",
+            "1 二要 强化责任抓落实",
+            "2 一是 知责 (inline)",
+            "2 二是 履责 (inline)",
+            "2 三是 问责 (inline)",
+            "1 三要 搭建载体抓落实",
+            "2 一方面， 要用好传统阵地 (inline)",
+            "2 另一方面， 要建好网上阵地 (inline)",
+        ],
+    );
+}
+
+#[test]
+fn a_lead_in_that_announces_a_list_becomes_its_group() {
+    let path = format!(
+        "{}/tests/fixtures/restart_beside.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc = extract(&std::fs::read(path).unwrap(), "x", &Options::default())
+        .unwrap()
+        .document;
+    let groups: Vec<(Option<u32>, usize)> = doc.speeches[0]
+        .outline
+        .iter()
+        .map(|g| (g.announced, g.children.len()))
+        .collect();
+    assert_eq!(groups, [(Some(3), 3), (Some(2), 2)]);
+    assert_eq!(
+        doc.speeches[0].outline[1].intro.as_deref(),
+        Some("关于作风，我再强调两点：")
     );
 }
