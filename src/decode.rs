@@ -74,7 +74,9 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         bad += usize::from(c == '\u{FFFD}');
         wide += usize::from(c as u32 >= 0x80);
     }
-    wide > 0 && bad * 100 <= wide
+    // GBK or Big5 bytes almost never form valid multi-byte UTF-8, so valid characters far
+    // outnumbering the damaged ones mean UTF-8.
+    wide > bad && (wide - bad) >= bad * 10
 }
 
 fn line_of_first_replacement(text: &str) -> Option<usize> {

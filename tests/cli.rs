@@ -177,3 +177,74 @@ fn help_explains_the_options_with_examples() {
         .success()
         .stdout(predicate::str::contains("--format").and(predicate::str::contains("Example")));
 }
+
+#[test]
+fn utf16_and_big5_files_are_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "在全縣會議上的講話\n同志們：\n一、統一思想，提高認識。\n二、突出重點，狠抓落實。\n"
+        .repeat(3);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("a_utf16.txt"), utf16).unwrap();
+    std::fs::write(
+        dir.path().join("b_big5.txt"),
+        encoding_rs::BIG5.encode(&text).0,
+    )
+    .unwrap();
+    let out = tigang()
+        .args(["extract", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let docs: Vec<Document> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let seen: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.encoding.as_str(), d.speeches[0].outline[1].title.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("UTF-16LE", "突出重點，狠抓落實"),
+            ("Big5", "突出重點，狠抓落實")
+        ]
+    );
+}
+
+#[test]
+fn undecodable_bytes_warn_once_with_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.txt");
+    let mut bytes = "同志们：\n一、学习。\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xFF\xFE\n");
+    bytes.extend_from_slice("二、落实。\n".repeat(30).as_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let assert = tigang().arg("extract").arg(&path).assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("damaged.txt") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn pinyin_is_removed_unless_kept() {
+    let input = "一、應對挑戰(zhàn)。\n";
+    tigang()
+        .args(["extract", "--format", "text"])
+        .write_stdin(input)
+        .assert()
+        .stdout(predicate::str::contains("一、應對挑戰  :1"));
+    tigang()
+        .args(["extract", "--format", "text", "--keep-pinyin"])
+        .write_stdin(input)
+        .assert()
+        .stdout(predicate::str::contains("挑戰(zhàn)"));
+}
