@@ -18,6 +18,9 @@ pub struct Line {
     pub text: String,
     /// Whether the original line was indented.
     pub indented: bool,
+    /// How many characters of the original line come before the cleaned text (indentation, a
+    /// stray `?`): the cleaned text starts at column `lead + 1`.
+    pub lead: usize,
     /// Page furniture or an empty line: no content.
     pub noise: bool,
     /// The line continues the paragraph of the content line before it (a PDF line break).
@@ -62,7 +65,7 @@ pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line> {
 }
 
 /// Split on LF, CRLF and lone CR, as an editor counts lines. A final line end opens no new line.
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -85,11 +88,13 @@ const INDENT: [char; 5] = [' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}'];
 fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
     let body = raw.trim_start_matches(INDENT);
     let indented = body.len() != raw.len();
+    let mut lead = raw[..raw.len() - body.len()].chars().count();
     let mut text = body.trim_end_matches(INDENT).to_string();
     if let Some(rest) = text.strip_prefix(['?', '？'])
         && rest.chars().next().is_some_and(is_han)
     {
         text = rest.to_string();
+        lead += 1;
     }
     if text.ends_with('>') {
         text = HTML_TAIL.replace(&text, "").into_owned();
@@ -102,6 +107,7 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
         number,
         text,
         indented,
+        lead,
         noise,
         continues: false,
     }

@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod clean;
 pub mod decode;
 pub mod error;
@@ -23,6 +24,7 @@ pub mod marker;
 pub mod nest;
 pub mod outline;
 pub mod render;
+pub mod report;
 pub mod split;
 
 pub use error::Error;
@@ -39,6 +41,8 @@ pub struct Options {
     pub body: bool,
     /// Add points run into a heading's paragraph (一是…二是…) as children marked `inline`.
     pub inline: bool,
+    /// What the numbering checks look at.
+    pub check: check::CheckOptions,
 }
 
 /// An outline and what was noticed on the way.
@@ -48,6 +52,15 @@ pub struct Extracted {
     pub document: Document,
     /// Problems that did not stop the work, e.g. undecodable bytes.
     pub warnings: Vec<String>,
+    /// The decoded text, for showing source lines beside findings.
+    pub text: String,
+}
+
+impl Extracted {
+    /// The text of the 1-based line `n` as decoded, before cleaning.
+    pub fn source_line(&self, n: usize) -> Option<&str> {
+        clean::split_lines(&self.text).nth(n.checked_sub(1)?)
+    }
 }
 
 /// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output.
@@ -72,7 +85,11 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
     };
     let speeches = split::split(&lines)
         .into_iter()
-        .map(|range| speech(&lines, range, nest_opts))
+        .map(|range| {
+            let mut s = speech(&lines, range, nest_opts);
+            s.diagnostics = check::check(&s, &lines, opts.check);
+            s
+        })
         .collect();
     Ok(Extracted {
         document: Document {
@@ -81,6 +98,7 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
             speeches,
         },
         warnings,
+        text: decoded.text,
     })
 }
 
@@ -106,5 +124,6 @@ fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::Nest
         start_line: number(first),
         end_line: number(last),
         outline,
+        diagnostics: Vec::new(),
     }
 }

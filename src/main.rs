@@ -2,23 +2,29 @@
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tigang::check::{CheckOptions, Severity};
 use tigang::inputs::{self, Input};
 use tigang::render::{self, Format};
+use tigang::report::{self, Lang};
 
-/// Exit statuses, documented once: 0 all good; 1 findings (check and compare); 2 some input failed.
+/// Exit statuses, documented once: 0 all good; 1 findings (an error-level finding of `check`);
+/// 2 some input could not be read (this wins over 1).
 mod exit {
     pub const OK: u8 = 0;
+    pub const FINDINGS: u8 = 1;
     pub const INPUT_FAILED: u8 = 2;
 }
 
 /// tigang (提纲): the outline of Chinese speeches and reports, as YAML, JSON, Markdown or text.
 ///
 /// Example: tigang extract examples/district_meeting.txt
+///
+/// Exit status: 0 all good, 1 error-level findings (check), 2 some input could not be read.
 #[derive(Parser, Debug)]
-#[command(name = "tigang", version, about, long_about = None)]
+#[command(name = "tigang", version, about, long_about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -34,12 +40,36 @@ enum Command {
     ///   cat speech.txt | tigang extract --format text
     ///   tigang extract -o outlines/ speeches/
     Extract(ExtractArgs),
+    /// Check the numbering of each input: gaps, repeats, order, mixed families, announced counts,
+    /// punctuation style, skipped levels, empty headings.
+    ///
+    /// Examples:
+    ///   tigang check draft.txt
+    ///   tigang check --lang zh --no-official-order drafts/
+    ///   tigang check --format json drafts/ > findings.jsonl
+    Check(CheckArgs),
+}
+
+/// Options every command that reads speeches shares.
+#[derive(clap::Args, Debug)]
+struct ReadArgs {
+    /// Files or folders (all *.txt under them, in sorted order); `-` or nothing reads standard input.
+    paths: Vec<PathBuf>,
+    /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    /// Keep pinyin that scraping sites insert after characters, such as 挑戰(zhàn).
+    #[arg(long)]
+    keep_pinyin: bool,
+    /// Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.
+    #[arg(long)]
+    no_official_order: bool,
 }
 
 #[derive(clap::Args, Debug)]
 struct ExtractArgs {
-    /// Files or folders (all *.txt under them, in sorted order); `-` or nothing reads standard input.
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output format: yaml (one document per input), json (one object per input per line),
     /// markdown (nested list), text (indented tree).
     #[arg(short, long, value_enum, default_value_t = FormatArg::Yaml)]
@@ -51,16 +81,22 @@ struct ExtractArgs {
     /// Add each heading's whole paragraph as `body`.
     #[arg(long)]
     body: bool,
-    /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
-    #[arg(long, value_name = "NAME")]
-    encoding: Option<String>,
-    /// Keep pinyin that scraping sites insert after characters, such as 挑戰(zhàn).
-    #[arg(long)]
-    keep_pinyin: bool,
     /// Also list the points a paragraph runs in (二要抓落实。一是知责。二是履责。) as children marked
     /// `inline: true`. Off by default: the default outline is the headings that open lines.
     #[arg(long)]
     inline: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// human: rustc-style reports on stderr; json: one finding per line on stdout.
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Language of messages; default from LC_ALL / LANG (zh_* gives Chinese). Example: --lang zh
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -69,6 +105,18 @@ enum FormatArg {
     Json,
     Markdown,
     Text,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    En,
+    Zh,
 }
 
 impl From<FormatArg> for Format {
@@ -82,9 +130,26 @@ impl From<FormatArg> for Format {
     }
 }
 
+impl ReadArgs {
+    fn options(&self) -> tigang::Options {
+        tigang::Options {
+            encoding: self.encoding.clone(),
+            keep_pinyin: self.keep_pinyin,
+            check: CheckOptions {
+                official_order: !self.no_official_order,
+            },
+            ..tigang::Options::default()
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Check(args) => check(args),
+    };
+    match result {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
         Err(err) => {
@@ -101,71 +166,78 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Extract(args) => extract(args),
-    }
-}
-
-fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let opts = tigang::Options {
-        encoding: args.encoding.clone(),
-        keep_pinyin: args.keep_pinyin,
-        body: args.body,
-        inline: args.inline,
-    };
-    let format = Format::from(args.format);
-    let (inputs, unlisted) = inputs::expand(&args.paths);
+/// Read and extract each input in order, handing each result to `each`. Inputs that cannot be
+/// read get a one-line error naming them; the rest are still processed. Returns whether any
+/// input failed.
+fn for_each_input(
+    read: &ReadArgs,
+    opts: &tigang::Options,
+    mut each: impl FnMut(&Input, tigang::Extracted) -> anyhow::Result<bool>,
+) -> anyhow::Result<bool> {
+    let (inputs, unlisted) = inputs::expand(&read.paths);
     let mut failed = !unlisted.is_empty();
     for (path, e) in unlisted {
         eprintln!("tigang: {}: {e}", path.display());
     }
+    for input in &inputs {
+        let name = input.name();
+        let extracted = input
+            .read()
+            .map_err(tigang::Error::from)
+            .and_then(|b| tigang::extract(&b, &name, opts));
+        match extracted {
+            Ok(x) => {
+                for w in &x.warnings {
+                    eprintln!("tigang: {name}: warning: {w}");
+                }
+                failed |= !each(input, x)?;
+            }
+            Err(e) => {
+                eprintln!("tigang: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(failed)
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let opts = tigang::Options {
+        body: args.body,
+        inline: args.inline,
+        ..args.read.options()
+    };
+    let format = Format::from(args.format);
     if let Some(dir) = &args.output {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for input in &inputs {
-        let name = input.name();
-        let extracted = match input
-            .read()
-            .map_err(tigang::Error::from)
-            .and_then(|b| tigang::extract(&b, &name, &opts))
-        {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("tigang: {name}: {e}");
-                failed = true;
-                continue;
-            }
+    let failed = for_each_input(&args.read, &opts, |input, x| {
+        let Some(dir) = &args.output else {
+            render::render(&x.document, format, &mut out)?;
+            return Ok(true);
         };
-        for w in &extracted.warnings {
-            eprintln!("tigang: {name}: warning: {w}");
+        let path = inputs::output_path(dir, input, format.extension());
+        if let Input::File(src) = input
+            && same_file(src, &path)
+        {
+            eprintln!(
+                "tigang: {}: refusing to write {} over an input",
+                input.name(),
+                path.display()
+            );
+            return Ok(false);
         }
-        match &args.output {
-            None => render::render(&extracted.document, format, &mut out)?,
-            Some(dir) => {
-                let path = inputs::output_path(dir, input, format.extension());
-                if let Input::File(src) = input
-                    && same_file(src, &path)
-                {
-                    eprintln!(
-                        "tigang: {name}: refusing to write {} over an input",
-                        path.display()
-                    );
-                    failed = true;
-                    continue;
-                }
-                let mut buf = Vec::new();
-                render::render(&extracted.document, format, &mut buf)?;
-                if let Err(e) = inputs::write_atomically(&path, &buf) {
-                    eprintln!("tigang: {}: cannot write: {e}", path.display());
-                    failed = true;
-                }
-            }
+        let mut buf = Vec::new();
+        render::render(&x.document, format, &mut buf)?;
+        if let Err(e) = inputs::write_atomically(&path, &buf) {
+            eprintln!("tigang: {}: cannot write: {e}", path.display());
+            return Ok(false);
         }
-    }
+        Ok(true)
+    })?;
     out.flush()?;
     Ok(ExitCode::from(if failed {
         exit::INPUT_FAILED
@@ -174,7 +246,43 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let opts = args.read.options();
+    let lang = match args.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let (mut errors, mut warnings) = (0, 0);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let failed = for_each_input(&args.read, &opts, |_, x| {
+        for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        match args.format {
+            CheckFormat::Human => report::write_human(&x, lang, color, &mut io::stderr().lock())?,
+            CheckFormat::Json => report::write_json(&x, &mut out)?,
+        }
+        Ok(true)
+    })?;
+    out.flush()?;
+    if matches!(args.format, CheckFormat::Human) {
+        eprintln!("{}", report::summary(errors, warnings, lang));
+    }
+    let code = match (failed, errors) {
+        (true, _) => exit::INPUT_FAILED,
+        (false, 0) => exit::OK,
+        (false, _) => exit::FINDINGS,
+    };
+    Ok(ExitCode::from(code))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -45,6 +45,9 @@ pub struct Speech {
     pub end_line: usize,
     /// The top-level headings.
     pub outline: Vec<Heading>,
+    /// What `tigang check` finds in the speech's numbering.
+    #[serde(default)]
+    pub diagnostics: Vec<crate::check::Diagnostic>,
 }
 
 /// One numbered point, or a group node without a marker that gathers a list.

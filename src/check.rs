@@ -1,0 +1,487 @@
+//! Stage 7: check a speech's numbering, the way a careful editor would before the speech is
+//! printed. Each finding has a stable code, a severity, the line and column of the marker, the
+//! marker found and the one expected, and a message in English and Chinese.
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `numbering-gap` | error | a number is missing (一、 二、 四、) |
+//! | `numbering-repeat` | error | a number comes twice (二、 二、) |
+//! | `numbering-out-of-order` | error | a number comes too late (三是 before 二是) |
+//! | `mixed-family` | error | an item written in another family than its list (三是 among 一要…四要, (3) among (一)(二)(四)) |
+//! | `announced-count` | warning | the lead-in announces more or fewer points than follow (讲四点意见 and three points) |
+//! | `punctuation-style` | warning | a marker's punctuation breaks the speech's own style ((一)、 beside （二）) |
+//! | `level-skipped` | warning | a level of the official order 一、 > （一） > 1. > （1） > ① is skipped |
+//! | `empty-heading` | warning | a marker with no text |
+
+use crate::clean::Line;
+use crate::marker::Family;
+use crate::outline::{Heading, Speech};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; the numbering may be intended.
+    Warning,
+    /// The numbering is wrong.
+    Error,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// A stable code such as `numbering-gap`.
+    pub code: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The 1-based line of the marker.
+    pub line: usize,
+    /// The 1-based column (in characters) where the marker starts.
+    pub column: usize,
+    /// The marker as written.
+    pub found: String,
+    /// The marker expected in its place, when there is one.
+    pub expected: Option<String>,
+    /// What is wrong, in English.
+    pub message: String,
+    /// What is wrong, in Chinese.
+    pub message_zh: String,
+}
+
+/// What to check.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// Warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.
+    pub official_order: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            official_order: true,
+        }
+    }
+}
+
+/// Check the numbering of `speech`, whose lines are `lines` (the whole file's cleaned lines, one
+/// per original line). Findings come in line order.
+///
+/// ```
+/// use tigang::{extract, Options};
+/// let doc = extract("一、学习。\n二、落实。\n四、总结。\n".as_bytes(), "a.txt", &Options::default()).unwrap().document;
+/// let d = &doc.speeches[0].diagnostics[0];
+/// assert_eq!((d.code.as_str(), d.line, d.expected.as_deref()), ("numbering-gap", 3, Some("三、")));
+/// ```
+pub fn check(speech: &Speech, lines: &[Line], opts: CheckOptions) -> Vec<Diagnostic> {
+    let mut out = Checker {
+        lines,
+        out: Vec::new(),
+    };
+    // Every sibling sequence: the top level, and each heading's children (groups see through).
+    let mut pending: Vec<(Option<&Heading>, &[Heading])> = vec![(None, &speech.outline)];
+    while let Some((parent, nodes)) = pending.pop() {
+        let siblings = out.flatten_groups(nodes);
+        out.lists(&siblings);
+        if opts.official_order
+            && let Some(p) = parent
+        {
+            out.level_skipped(p, &siblings);
+        }
+        for h in &siblings {
+            pending.push((Some(h), &h.children));
+        }
+    }
+    let points: Vec<&Heading> = speech.points(false).into_iter().map(|(_, h)| h).collect();
+    out.punctuation_style(&points);
+    out.empty_headings(&points);
+    out.out.sort_by_key(|d| (d.line, d.column));
+    out.out
+}
+
+struct Checker<'a> {
+    lines: &'a [Line],
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn report(
+        &mut self,
+        code: &str,
+        severity: Severity,
+        h: &Heading,
+        expected: Option<String>,
+        en: String,
+        zh: String,
+    ) {
+        let column = self
+            .lines
+            .get(h.line.wrapping_sub(1))
+            .map_or(1, |l| l.lead + 1);
+        self.out.push(Diagnostic {
+            code: code.to_string(),
+            severity,
+            line: h.line,
+            column,
+            found: h.marker.clone().unwrap_or_default(),
+            expected,
+            message: en,
+            message_zh: zh,
+        });
+    }
+
+    /// The marked, line-start headings among `nodes`, with group nodes opened; each group's
+    /// announced count is checked on the way.
+    fn flatten_groups(&mut self, nodes: &'a [Heading]) -> Vec<&'a Heading> {
+        let mut out = Vec::new();
+        for n in nodes.iter().filter(|n| !n.inline) {
+            if n.marker.is_some() {
+                out.push(n);
+                continue;
+            }
+            let items: Vec<&Heading> = n
+                .children
+                .iter()
+                .filter(|c| c.marker.is_some() && !c.inline)
+                .collect();
+            if let (Some(announced), Some(first)) = (n.announced, items.first())
+                && announced as usize != items.len()
+            {
+                let (m, found) = (announced, items.len());
+                self.report(
+                    "announced-count",
+                    Severity::Warning,
+                    first,
+                    None,
+                    format!(
+                        "the lead-in (line {}) announces {m} points but {found} follow",
+                        n.line
+                    ),
+                    format!("第{}行说有{m}点，实际列出{found}点", n.line),
+                );
+            }
+            out.extend(items);
+        }
+        out
+    }
+
+    /// Split siblings into lists and check each list's numbering and family.
+    fn lists(&mut self, siblings: &[&'a Heading]) {
+        let mut run: Vec<&Heading> = Vec::new();
+        for &h in siblings {
+            let continues_run = run.first().is_some_and(|first| {
+                h.number != Some(1)
+                    && (same_list(first, h) || is_slip(run.last().expect("non-empty"), h))
+            });
+            if !continues_run {
+                self.check_run(&run);
+                run.clear();
+            }
+            run.push(h);
+        }
+        self.check_run(&run);
+    }
+
+    fn check_run(&mut self, run: &[&Heading]) {
+        let Some(first) = run.first() else { return };
+        let mut prev: Option<&Heading> = None;
+        for (i, &h) in run.iter().enumerate() {
+            let expected_n = prev.and_then(|p| p.number).map(|n| n + 1);
+            if i > 0 && !same_list(first, h) {
+                let expected = h.number.map(|n| renumber(first, n));
+                let found = h.marker.clone().unwrap_or_default();
+                let exp = expected.clone().unwrap_or_default();
+                self.report(
+                    "mixed-family",
+                    Severity::Error,
+                    h,
+                    expected,
+                    format!("{found} is written in another style than its list: {exp} expected"),
+                    format!("序号体例混用：此处应为{exp}，实为{found}"),
+                );
+            }
+            if let (Some(p), Some(n), Some(pn)) = (prev, h.number, prev.and_then(|p| p.number)) {
+                let found = h.marker.clone().unwrap_or_default();
+                let prev_marker = p.marker.clone().unwrap_or_default();
+                if n == pn {
+                    let exp = renumber(first, pn + 1);
+                    self.report(
+                        "numbering-repeat",
+                        Severity::Error,
+                        h,
+                        Some(exp.clone()),
+                        format!("{found} repeats the number before it: {exp} expected"),
+                        format!("编号重复：{found}已用过，此处应为{exp}"),
+                    );
+                } else if n < pn
+                    || run[i + 1..]
+                        .iter()
+                        .any(|l| l.number.is_some_and(|m| m > pn && m < n))
+                {
+                    let exp = expected_n.map(|e| renumber(first, e));
+                    self.report(
+                        "numbering-out-of-order",
+                        Severity::Error,
+                        h,
+                        exp,
+                        format!("{found} comes after {prev_marker}: out of order"),
+                        format!("编号顺序颠倒：{found}出现在{prev_marker}之后"),
+                    );
+                } else if n > pn + 1 {
+                    let exp = renumber(first, pn + 1);
+                    self.report(
+                        "numbering-gap",
+                        Severity::Error,
+                        h,
+                        Some(exp.clone()),
+                        format!("numbering skips from {prev_marker} to {found}: {exp} is missing"),
+                        format!("编号缺失：{prev_marker}之后应为{exp}，实为{found}"),
+                    );
+                }
+            }
+            prev = Some(h);
+        }
+    }
+
+    /// Warn when the first child list under `parent` skips a level of the official order.
+    fn level_skipped(&mut self, parent: &Heading, children: &[&Heading]) {
+        let (Some(pr), Some(first)) = (parent.family.and_then(official_rank), children.first())
+        else {
+            return;
+        };
+        let Some(cr) = first.family.and_then(official_rank) else {
+            return;
+        };
+        if cr > pr + 1 {
+            let parent_marker = parent.marker.clone().unwrap_or_default();
+            let found = first.marker.clone().unwrap_or_default();
+            let missing = OFFICIAL[pr + 1].1;
+            self.report(
+                "level-skipped",
+                Severity::Warning,
+                first,
+                Some(missing.to_string()),
+                format!("{found} sits directly under {parent_marker}: the official order puts a {missing} level between them"),
+                format!("层级跳过：{parent_marker}之下应先用{missing}一级，此处直接用了{found}"),
+            );
+        }
+    }
+
+    /// Warn on markers whose punctuation differs from the speech's usual way of writing that family.
+    fn punctuation_style(&mut self, points: &[&Heading]) {
+        let mut styles: HashMap<Family, HashMap<String, usize>> = HashMap::new();
+        // Families whose markers differ only in punctuation; 一是/一要, 第一章/第一节 and 首先/其次
+        // differ in words, which is not a matter of style.
+        let punctuated = |f: Family| {
+            !matches!(
+                f,
+                Family::ShiYao
+                    | Family::Counted
+                    | Family::Part
+                    | Family::Adverb
+                    | Family::Dash
+                    | Family::Aspect
+            )
+        };
+        for h in points {
+            if let (Some(f), Some(m)) = (h.family, &h.marker)
+                && punctuated(f)
+            {
+                *styles.entry(f).or_default().entry(style_of(m)).or_default() += 1;
+            }
+        }
+        for h in points {
+            let (Some(f), Some(m), Some(n)) = (h.family, &h.marker, h.number) else {
+                continue;
+            };
+            if !punctuated(f) {
+                continue;
+            }
+            let counts = &styles[&f];
+            let Some((usual, &count)) = counts
+                .iter()
+                .max_by_key(|(s, c)| (**c, std::cmp::Reverse((*s).clone())))
+            else {
+                continue;
+            };
+            let mine = style_of(m);
+            if mine != *usual && count > counts[&mine] {
+                let exp = usual.replacen('N', &numeral_for(f, n), 1);
+                self.report(
+                    "punctuation-style",
+                    Severity::Warning,
+                    h,
+                    Some(exp.clone()),
+                    format!(
+                        "{m} breaks the style of this speech's other {} markers ({exp})",
+                        f.name()
+                    ),
+                    format!("标点体例不一致：本篇同类序号写作{exp}，此处为{m}"),
+                );
+            }
+        }
+    }
+
+    fn empty_headings(&mut self, points: &[&Heading]) {
+        for h in points {
+            let body_empty = h.body.as_deref().is_none_or(|b| b.trim().is_empty());
+            if h.title.trim().is_empty() && body_empty {
+                let m = h.marker.clone().unwrap_or_default();
+                self.report(
+                    "empty-heading",
+                    Severity::Warning,
+                    h,
+                    None,
+                    format!("{m} has no text after it"),
+                    format!("{m}之后没有内容"),
+                );
+            }
+        }
+    }
+}
+
+/// Items of one list: the same family, and for 一是 / 一要 the same word.
+fn same_list(a: &Heading, b: &Heading) -> bool {
+    a.family == b.family && (a.family != Some(Family::ShiYao) || shi_yao_word(a) == shi_yao_word(b))
+}
+
+fn shi_yao_word(h: &Heading) -> Option<char> {
+    h.marker.as_deref().and_then(|m| m.chars().last())
+}
+
+/// An item slipped into a list in a look-alike family with the number the list expects:
+/// (3) after (一)(二), 三是 after 一要 二要.
+fn is_slip(prev: &Heading, h: &Heading) -> bool {
+    let fits = matches!((prev.number, h.number), (Some(p), Some(n)) if n == p + 1);
+    let look_alike = matches!(
+        (prev.family, h.family),
+        (
+            Some(Family::ParenNumeral | Family::ParenArabic),
+            Some(Family::ParenNumeral | Family::ParenArabic)
+        ) | (
+            Some(Family::Numeral | Family::Arabic),
+            Some(Family::Numeral | Family::Arabic)
+        ) | (Some(Family::ShiYao), Some(Family::ShiYao))
+    );
+    fits && look_alike
+}
+
+/// The official order of levels and the marker that names each.
+const OFFICIAL: [(Family, &str); 5] = [
+    (Family::Numeral, "一、"),
+    (Family::ParenNumeral, "（一）"),
+    (Family::Arabic, "1."),
+    (Family::ParenArabic, "（1）"),
+    (Family::Circled, "①"),
+];
+
+fn official_rank(f: Family) -> Option<usize> {
+    OFFICIAL.iter().position(|(o, _)| *o == f)
+}
+
+/// The marker with its number replaced by N: （N）, (N)、, N、.
+fn style_of(marker: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    for c in marker.chars() {
+        let is_digit = c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零○一二三四五六七八九十百两兩甲乙丙丁戊己庚辛壬癸".contains(c)
+            || ('\u{2460}'..='\u{2487}').contains(&c);
+        if is_digit {
+            if !in_number {
+                out.push('N');
+            }
+            in_number = true;
+        } else {
+            out.push(c);
+            in_number = false;
+        }
+    }
+    out
+}
+
+/// `first`'s marker written with number `n`: the expected marker at a place in its list.
+fn renumber(first: &Heading, n: u32) -> String {
+    let (Some(f), Some(m)) = (first.family, &first.marker) else {
+        return n.to_string();
+    };
+    if f == Family::Adverb {
+        // 首先， → 其次，: the word is the number; keep the punctuation.
+        let punctuation: String = m.chars().filter(|c| !crate::clean::is_han(*c)).collect();
+        return numeral_for(f, n) + &punctuation;
+    }
+    style_of(m).replacen('N', &numeral_for(f, n), 1)
+}
+
+/// How a family writes the number `n`.
+pub fn numeral_for(f: Family, n: u32) -> String {
+    match f {
+        Family::Arabic | Family::ParenArabic => n.to_string(),
+        Family::Circled if (1..=20).contains(&n) => {
+            char::from_u32(0x245F + n).map_or(n.to_string(), String::from)
+        }
+        Family::Stem | Family::ParenStem if (1..=10).contains(&n) => "甲乙丙丁戊己庚辛壬癸"
+            .chars()
+            .nth(n as usize - 1)
+            .map_or(n.to_string(), String::from),
+        Family::Adverb => match n {
+            1 => "首先".into(),
+            2 => "其次".into(),
+            3 => "再次".into(),
+            _ => "然后".into(),
+        },
+        _ => han_numeral(n),
+    }
+}
+
+/// Write `n` in Chinese numerals: 3 → 三, 12 → 十二, 23 → 二十三, 105 → 一百零五.
+pub fn han_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[(n % 10) as usize] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
+        ),
+        100..=999 => {
+            let rest = n % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", D[rest as usize]),
+                10..=19 => format!("一{}", han_numeral(rest)),
+                _ => han_numeral(rest),
+            };
+            format!("{}百{tail}", D[(n / 100) as usize])
+        }
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marker::han_value;
+
+    #[test]
+    fn han_numerals_read_back() {
+        for n in 1..=999 {
+            assert_eq!(han_value(&han_numeral(n)), Some(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn styles_replace_the_number() {
+        assert_eq!(style_of("（十二）"), "（N）");
+        assert_eq!(style_of("(一)、"), "(N)、");
+        assert_eq!(style_of("12."), "N.");
+        assert_eq!(style_of("三是"), "N是");
+    }
+}

@@ -1,0 +1,125 @@
+//! Showing `check` findings: rustc-style reports for people (annotate-snippets, the renderer rustc
+//! uses) and JSON Lines for tools.
+
+use crate::Extracted;
+use crate::check::{Diagnostic, Severity};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The language the environment asks for: Chinese when LC_ALL, LC_MESSAGES or LANG is zh_*.
+    pub fn from_env() -> Lang {
+        let wanted = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty());
+        match wanted {
+            Some(v) if v.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+fn message(d: &Diagnostic, lang: Lang) -> &str {
+    match lang {
+        Lang::En => &d.message,
+        Lang::Zh => &d.message_zh,
+    }
+}
+
+/// Write every finding of `x` as a rustc-style report: file:line:column, the source line, a caret
+/// under the marker, and a help line with the expected marker. `color` adds ANSI colours.
+pub fn write_human<W: Write>(
+    x: &Extracted,
+    lang: Lang,
+    color: bool,
+    out: &mut W,
+) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let source = &x.document.source;
+    for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
+        let text = x.source_line(d.line).unwrap_or("");
+        let start = text
+            .char_indices()
+            .nth(d.column - 1)
+            .map_or(text.len(), |(i, _)| i);
+        let end = (start + d.found.len()).min(text.len()).max(start);
+        let end = (end..=text.len())
+            .find(|&e| text.is_char_boundary(e))
+            .unwrap_or(text.len());
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let help = match (&d.expected, lang) {
+            (Some(e), Lang::En) => Some(format!("expected {e}")),
+            (Some(e), Lang::Zh) => Some(format!("应为 {e}")),
+            (None, _) => None,
+        };
+        let mut group = level.primary_title(message(d, lang)).id(&d.code).element(
+            Snippet::source(text)
+                .line_start(d.line)
+                .path(source.as_str())
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        );
+        if let Some(h) = &help {
+            group = group.element(Level::HELP.message(h.as_str()));
+        }
+        writeln!(out, "{}\n", renderer.render(&[group]))?;
+    }
+    Ok(())
+}
+
+/// One finding as a JSON line, with its file and speech.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    source: &'a str,
+    speech: usize,
+    #[serde(flatten)]
+    diagnostic: &'a Diagnostic,
+}
+
+/// Write every finding of `x` as one JSON object per line.
+pub fn write_json<W: Write>(x: &Extracted, out: &mut W) -> io::Result<()> {
+    for (i, s) in x.document.speeches.iter().enumerate() {
+        for d in &s.diagnostics {
+            let f = JsonFinding {
+                source: &x.document.source,
+                speech: i + 1,
+                diagnostic: d,
+            };
+            serde_json::to_writer(&mut *out, &f).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// A one-line count of findings, e.g. `2 errors, 1 warning`.
+pub fn summary(errors: usize, warnings: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+            format!(
+                "{}, {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            )
+        }
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+    }
+}
