@@ -128,3 +128,35 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     })
 }
+
+/// A saved tigang outline (`.json` / `.jsonl` from `--format json`, `.yaml` / `.yml` from the
+/// default format) is read back; any other input is extracted.
+pub fn read_document(input: &Input, opts: &crate::Options) -> Result<crate::Document, String> {
+    let bytes = input.read().map_err(|e| e.to_string())?;
+    let ext = match input {
+        Input::File(p) => p
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase(),
+        Input::Stdin => String::new(),
+    };
+    match ext.as_str() {
+        "json" | "jsonl" => {
+            let text = String::from_utf8_lossy(&bytes);
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            serde_json::from_str(first).map_err(|e| format!("not a tigang JSON outline: {e}"))
+        }
+        "yaml" | "yml" => {
+            let text = String::from_utf8_lossy(&bytes);
+            let first = serde_yaml::Deserializer::from_str(&text)
+                .next()
+                .ok_or("an empty YAML file")?;
+            serde::Deserialize::deserialize(first)
+                .map_err(|e| format!("not a tigang YAML outline: {e}"))
+        }
+        _ => crate::extract(&bytes, &input.name(), opts)
+            .map(|x| x.document)
+            .map_err(|e| e.to_string()),
+    }
+}

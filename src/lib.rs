@@ -17,6 +17,7 @@
 
 pub mod check;
 pub mod clean;
+pub mod compare;
 pub mod decode;
 pub mod error;
 pub mod inputs;

@@ -48,6 +48,17 @@ enum Command {
     ///   tigang check --lang zh --no-official-order drafts/
     ///   tigang check --format json drafts/ > findings.jsonl
     Check(CheckArgs),
+    /// Compare the structure of speeches: two at a time (aligned point by point), or a whole
+    /// corpus (--all: clusters of speeches built on the same template).
+    ///
+    /// A and B are files (their first speech), FILE#N (the N-th speech of a file), or outlines
+    /// saved by `tigang extract` as .yaml or .json.
+    ///
+    /// Examples:
+    ///   tigang compare 2023.txt 2024.txt
+    ///   tigang compare --format side collection.txt#2 collection.txt#5
+    ///   tigang compare --all speeches/ --threshold 0.8 --matrix similarity.csv
+    Compare(CompareArgs),
 }
 
 /// Options every command that reads speeches shares.
@@ -99,6 +110,38 @@ struct CheckArgs {
     lang: Option<LangArg>,
 }
 
+#[derive(clap::Args, Debug)]
+struct CompareArgs {
+    /// Two speeches (A B), or with --all any number of files and folders.
+    #[arg(required = true, value_name = "SPEECH")]
+    speeches: Vec<String>,
+    /// Compare every speech under the paths with every other, and print clusters.
+    #[arg(long)]
+    all: bool,
+    /// Output format: yaml, json, or side (two speeches side by side for the terminal).
+    #[arg(short, long, value_enum, default_value_t = CompareFormat::Yaml)]
+    format: CompareFormat,
+    /// With --all: the similarity (0 to 1) at which two speeches count as the same template.
+    #[arg(long, default_value_t = 0.8, value_name = "X")]
+    threshold: f64,
+    /// With --all: also write the similarity matrix as CSV to FILE. Example: --matrix sim.csv
+    #[arg(long, value_name = "FILE")]
+    matrix: Option<PathBuf>,
+    /// Width of the side-by-side view in columns (default: the terminal's, or 120).
+    #[arg(long, value_name = "N")]
+    width: Option<usize>,
+    /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CompareFormat {
+    Yaml,
+    Json,
+    Side,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum FormatArg {
     Yaml,
@@ -148,6 +191,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Check(args) => check(args),
+        Command::Compare(args) => compare(args),
     };
     match result {
         Ok(code) => code,
@@ -280,6 +324,114 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         (false, _) => exit::FINDINGS,
     };
     Ok(ExitCode::from(code))
+}
+
+/// `FILE#N` names the N-th speech of FILE; a plain FILE its first.
+fn speech_spec(spec: &str) -> (PathBuf, usize) {
+    if let Some((path, n)) = spec.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && n >= 1
+        && !Path::new(spec).exists()
+    {
+        return (PathBuf::from(path), n);
+    }
+    (PathBuf::from(spec), 1)
+}
+
+fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    use tigang::compare::{self, Outline, corpus};
+    let opts = tigang::Options {
+        encoding: args.encoding.clone(),
+        ..tigang::Options::default()
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.all {
+        let paths: Vec<PathBuf> = args.speeches.iter().map(PathBuf::from).collect();
+        let (inputs, unlisted) = inputs::expand(&paths);
+        let mut failed = !unlisted.is_empty();
+        for (path, e) in unlisted {
+            eprintln!("tigang: {}: {e}", path.display());
+        }
+        let mut outlines = Vec::new();
+        for input in &inputs {
+            match inputs::read_document(input, &opts) {
+                Ok(doc) => outlines.extend(
+                    doc.speeches
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| Outline::new(&doc.source, i, s))
+                        .filter(|o| !o.points.is_empty()),
+                ),
+                Err(e) => {
+                    eprintln!("tigang: {}: {e}", input.name());
+                    failed = true;
+                }
+            }
+        }
+        let (result, scored) = corpus::cluster(&outlines, args.threshold);
+        if let Some(path) = &args.matrix {
+            let mut buf = Vec::new();
+            corpus::write_matrix(&outlines, &scored, &mut buf)?;
+            inputs::write_atomically(path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        match args.format {
+            CompareFormat::Json => writeln!(out, "{}", serde_json::to_string(&result)?)?,
+            _ => write!(out, "{}", serde_yaml::to_string(&result)?)?,
+        }
+        out.flush()?;
+        return Ok(ExitCode::from(if failed {
+            exit::INPUT_FAILED
+        } else {
+            exit::OK
+        }));
+    }
+    let [a, b] = args.speeches.as_slice() else {
+        anyhow::bail!("compare takes two speeches (A B), or --all with paths");
+    };
+    let load = |spec: &str| -> anyhow::Result<Outline> {
+        let (path, n) = speech_spec(spec);
+        let input = if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::File(path)
+        };
+        let doc = inputs::read_document(&input, &opts)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", input.name()))?;
+        let speech = doc.speeches.get(n - 1).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: has {} speeches, no speech #{n}",
+                input.name(),
+                doc.speeches.len()
+            )
+        })?;
+        Ok(Outline::new(&doc.source, n - 1, speech))
+    };
+    let comparison = compare::compare(&load(a)?, &load(b)?);
+    match args.format {
+        CompareFormat::Yaml => write!(out, "{}", serde_yaml::to_string(&comparison)?)?,
+        CompareFormat::Json => writeln!(out, "{}", serde_json::to_string(&comparison)?)?,
+        CompareFormat::Side => {
+            let tty = io::stdout().is_terminal();
+            let width = args
+                .width
+                .unwrap_or_else(|| terminal_width().unwrap_or(120));
+            compare::side::write_side(
+                &comparison,
+                width,
+                tty && std::env::var_os("NO_COLOR").is_none(),
+                &mut out,
+            )?
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// The terminal's width from $COLUMNS, when set.
+fn terminal_width() -> Option<usize> {
+    std::env::var("COLUMNS").ok()?.parse().ok()
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
