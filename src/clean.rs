@@ -25,6 +25,8 @@ pub struct Line {
     pub noise: bool,
     /// The line continues the paragraph of the content line before it (a PDF line break).
     pub continues: bool,
+    /// The heading marker that opens the line, recognized once here for every later stage.
+    pub marker: Option<crate::marker::Marker>,
 }
 
 impl Line {
@@ -71,7 +73,8 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        match rest.find(['\n', '\r']) {
+        // memchr2 scans bytes with SIMD; line ends are ASCII, so byte offsets are char boundaries.
+        match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(at) => {
                 let line = &rest[..at];
                 let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
@@ -99,10 +102,18 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
     if text.ends_with('>') {
         text = HTML_TAIL.replace(&text, "").into_owned();
     }
-    if !opts.keep_pinyin && text.contains('(') {
-        text = remove_pinyin(&text).into_owned();
+    if !opts.keep_pinyin
+        && text.contains('(')
+        && let std::borrow::Cow::Owned(cleaned) = remove_pinyin(&text)
+    {
+        text = cleaned;
     }
     let noise = is_page_furniture(&text);
+    let marker = if noise {
+        None
+    } else {
+        crate::marker::recognize(&text)
+    };
     Line {
         number,
         text,
@@ -110,6 +121,7 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
         lead,
         noise,
         continues: false,
+        marker,
     }
 }
 
@@ -118,20 +130,56 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
-    // A syllable with at least one tone mark, in half-width parentheses, right after a Han
-    // character: 戰(zhàn), 結(jié). Ordinary parentheses hold Han text or plain ASCII words.
-    Regex::new(r"(\p{Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)")
-        .expect("the pinyin pattern is valid")
-});
-
-/// Remove pinyin annotations inserted after characters.
+/// Remove pinyin annotations inserted after characters: a syllable with at least one tone mark,
+/// in half-width parentheses, right after a Han character (戰(zhàn), 結(jié)). Ordinary
+/// parentheses hold Han text or plain ASCII words and stay. A hand-written scan rather than a
+/// regex: it runs on every line with a parenthesis, and most have none to remove.
 ///
 /// ```
 /// assert_eq!(tigang::clean::remove_pinyin("意識形態(tài)工作(黨組)"), "意識形態工作(黨組)");
 /// ```
 pub fn remove_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
-    PINYIN.replace_all(text, "$1")
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `text` already handled
+    let mut search = 0;
+    while let Some(rel) = text[search..].find('(') {
+        let open = search + rel;
+        search = open + 1;
+        let after_han = text[..open].chars().next_back().is_some_and(is_han);
+        let Some(len) = after_han.then(|| pinyin_len(&text[open + 1..])).flatten() else {
+            continue;
+        };
+        let close = open + 1 + len; // index of ')'
+        let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        buf.push_str(&text[copied..open]);
+        copied = close + 1;
+        search = copied;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            std::borrow::Cow::Owned(buf)
+        }
+    }
+}
+
+/// If `rest` starts with a pinyin syllable and `)`, the syllable's length in bytes.
+fn pinyin_len(rest: &str) -> Option<usize> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    let mut toned = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            ')' => return (toned && i > 0).then_some(i),
+            'a'..='z' | 'ü' => {}
+            c if TONED.contains(c) => toned = true,
+            _ => return None,
+        }
+        if i > 12 {
+            return None;
+        }
+    }
+    None
 }
 
 static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -202,12 +250,13 @@ fn mark_continuations(lines: &mut [Line]) {
             continue;
         }
         if let Some(p) = prev {
-            let before = &lines[p].text;
-            let wrapped_indented = p + 1 == i && lines[p].indented && !lines[i].indented;
-            lines[i].continues = !ends_sentence(before)
+            let (before, line) = (&lines[p], &lines[i]);
+            let wrapped_indented = p + 1 == i && before.indented && !line.indented;
+            let continues = !ends_sentence(&before.text)
                 && (wrapped_indented
-                    || (!is_title_like(before) && !is_heading_title_only(before))
-                    || is_title_second_line(before, &lines[i].text));
+                    || (!is_title_like(&before.text) && !is_heading_title_only(before))
+                    || is_title_second_line(before, line));
+            lines[i].continues = continues;
         }
         prev = Some(i);
     }
@@ -215,25 +264,28 @@ fn mark_continuations(lines: &mut [Line]) {
 
 /// The second line of a heading's title: a long title broken where the page ran out
 /// (一、提高政治站位，……切实增强做好意识 / 形态工作的责任感), or a ——subtitle under it.
-fn is_title_second_line(before: &str, text: &str) -> bool {
-    let Some(m) = crate::marker::recognize(before) else {
+fn is_title_second_line(before: &Line, line: &Line) -> bool {
+    let Some(m) = &before.marker else {
         return false;
     };
-    if crate::marker::recognize(text).is_some_and(|n| n.family != crate::marker::Family::Dash) {
+    if line
+        .marker
+        .as_ref()
+        .is_some_and(|n| n.family != crate::marker::Family::Dash)
+    {
         return false;
     }
-    let title_width = before[m.end..].chars().count();
-    is_title_like(text)
-        && (text.starts_with("——") || title_width >= 25)
+    let title_width = before.text[m.end..].chars().count();
+    is_title_like(&line.text)
+        && (line.text.starts_with("——") || title_width >= 25)
         && is_heading_title_only(before)
 }
 
 /// A marker line whose text has no sentence end inside: a title line, complete in itself.
-fn is_heading_title_only(text: &str) -> bool {
-    match crate::marker::recognize(text) {
-        Some(m) => !text[m.end..].contains(['。', '！', '？', '；']),
-        None => false,
-    }
+fn is_heading_title_only(line: &Line) -> bool {
+    line.marker
+        .as_ref()
+        .is_some_and(|m| !line.text[m.end..].contains(['。', '！', '？', '；']))
 }
 
 #[cfg(test)]

@@ -26,6 +26,24 @@ pub struct Decoded {
 /// assert_eq!(d.encoding, "GBK");
 /// ```
 pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
+    // The common case, valid UTF-8, validated once and copied once.
+    let utf8_forced =
+        forced.is_some_and(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
+    if forced.is_none() || utf8_forced {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let has_other_bom =
+            forced.is_none() && body.len() == bytes.len() && Encoding::for_bom(bytes).is_some();
+        if !has_other_bom
+            && !(forced.is_none() && body[..body.len().min(64 * 1024)].contains(&0))
+            && let Ok(text) = simdutf8::basic::from_utf8(body)
+        {
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8",
+                first_bad_line: None,
+            });
+        }
+    }
     let encoding = match forced {
         Some(label) => Encoding::for_label(label.trim().as_bytes())
             .ok_or_else(|| Error::UnknownEncoding(label.to_string()))?,
@@ -52,7 +70,7 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
         return Ok(enc);
     }
     // A NUL byte never occurs in the text encodings we read without a BOM: an image, a zip, a .doc.
-    if bytes.iter().take(64 * 1024).any(|&b| b == 0) {
+    if bytes[..bytes.len().min(64 * 1024)].contains(&0) {
         return Err(Error::Binary);
     }
     if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {

@@ -154,17 +154,49 @@ pub fn recognize_inline(text: &str) -> Option<Marker> {
 pub fn recognize(line: &str) -> Option<Marker> {
     // Cheap pre-check: nearly every line of a speech starts with an ordinary Han character that
     // can open no marker, and pest's setup cost would dominate the whole pipeline.
-    let first = line
-        .trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}'])
-        .chars()
-        .next()?;
-    if !can_open_marker(first) {
+    let text = line.trim_start_matches([' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}']);
+    if !might_open_marker(text) {
         return None;
     }
     let mut pairs = HeadingParser::parse(Rule::heading, line).ok()?;
     let heading = pairs.next()?;
     let family_pair = heading.into_inner().next()?;
     to_marker(family_pair).ok()
+}
+
+/// A cheap look at the first two characters: false when no family's rule could match, so pest
+/// runs only on lines that may hold a marker.
+fn might_open_marker(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !can_open_marker(first) {
+        return false;
+    }
+    let Some(second) = chars.next() else {
+        return true;
+    };
+    let numeral = |c: char| "一二三四五六七八九十百〇零○两兩".contains(c);
+    match first {
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '兩' => {
+            numeral(second) || "、．.，,是要 ".contains(second)
+        }
+        '第' => numeral(second),
+        '其' => numeral(second) || second == '次',
+        '（' | '(' | '〔' | '[' | '【' => {
+            numeral(second)
+                || second.is_ascii_digit()
+                || ('０'..='９').contains(&second)
+                || "甲乙丙丁戊己庚辛壬癸 \u{3000}".contains(second)
+        }
+        '首' | '再' | '然' | '最' => "先次后後".contains(second),
+        '甲' | '乙' | '丙' | '丁' | '戊' | '己' | '庚' | '辛' | '壬' | '癸' => {
+            "、．.".contains(second)
+        }
+        '—' | '─' | '－' => second == first,
+        _ => true,
+    }
 }
 
 fn can_open_marker(c: char) -> bool {

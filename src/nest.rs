@@ -31,7 +31,7 @@
 //! a lone 第一个 / 第一件 with no second, a lone —— line that is a title's second line.
 
 use crate::clean::{Line, ends_sentence, is_title_like};
-use crate::marker::{Family, Marker, recognize, recognize_inline};
+use crate::marker::{Family, Marker, recognize_inline};
 use crate::outline::Heading;
 use regex::Regex;
 use std::collections::HashSet;
@@ -119,7 +119,7 @@ fn candidates(lines: &[Line], range: std::ops::Range<usize>) -> Vec<Candidate> {
         if line.is_empty() || line.continues {
             continue;
         }
-        let Some(marker) = recognize(&line.text) else {
+        let Some(marker) = line.marker.clone() else {
             continue;
         };
         let title = line.text[marker.end..].trim_start();

@@ -68,7 +68,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         } else if prev.is_some_and(is_closing_formula)
             || (prev_para.is_some_and(is_final_address)
                 && prev.is_some_and(ends_sentence)
-                && !is_continuing_after_address(text))
+                && !is_continuing_after_address(&lines[i]))
         {
             true
         } else {
@@ -108,7 +108,8 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that is only an opening salutation: 同志们：, 各位领导、同志们：, 尊敬的…：.
 pub fn is_salutation_line(text: &str) -> bool {
-    SALUTATION.is_match(text)
+    // Cheap tests first: this runs on every line.
+    text.ends_with(['：', ':']) && text.len() <= 150 && SALUTATION.is_match(text)
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,7 +118,20 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A paragraph that ends the speech with a formula: 谢谢大家！, 散会。, …我就讲这么多，谢谢！
 fn is_closing_formula(text: &str) -> bool {
-    CLOSING.is_match(text)
+    let end = text.trim_end_matches(['。', '！', '!', '.']);
+    [
+        "谢谢大家",
+        "謝謝大家",
+        "谢谢",
+        "謝謝",
+        "散会",
+        "散會",
+        "以上是我的发言",
+        "以上是我的發言",
+    ]
+    .iter()
+    .any(|f| end.ends_with(f))
+        && CLOSING.is_match(text)
 }
 
 static MEETING_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -129,7 +143,10 @@ static MEETING_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The opening paragraph of a speech at a meeting: 今天我们在这里召开…, 同志们，这次会议的主要任务是….
 fn is_meeting_opening(text: &str) -> bool {
-    MEETING_OPENING.is_match(text)
+    ["同志", "今天", "这次", "這次", "本次"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        && MEETING_OPENING.is_match(text)
 }
 
 /// A paragraph that addresses the audience to close: 同志们，…; not the recap that opens a
@@ -152,8 +169,9 @@ fn is_final_address(text: &str) -> bool {
 
 /// What may follow a closing address inside the same speech: a point that goes on with a list
 /// (a point numbered 1 opens a new text), the closing formula, another address.
-fn is_continuing_after_address(text: &str) -> bool {
-    crate::marker::recognize(text).is_some_and(|m| m.number != Some(1))
+fn is_continuing_after_address(line: &Line) -> bool {
+    let text = line.text.as_str();
+    line.marker.as_ref().is_some_and(|m| m.number != Some(1))
         || is_closing_formula(text)
         || text.starts_with("同志")
         || is_salutation_line(text)
@@ -169,6 +187,14 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
 /// followed at once by another turn or by the printed wording (…修正案如下：).
 fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
     let text = lines[content[pos]].text.as_str();
+    // A turn names its speaker in the line's first few characters.
+    let head = text
+        .char_indices()
+        .nth(20)
+        .map_or(text, |(i, _)| &text[..i]);
+    if !head.contains(['：', ':']) {
+        return false;
+    }
     let Some(m) = TURN.find(text) else {
         return false;
     };
