@@ -31,12 +31,11 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
         forced.is_some_and(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
     if forced.is_none() || utf8_forced {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let has_other_bom =
-            forced.is_none() && body.len() == bytes.len() && Encoding::for_bom(bytes).is_some();
-        if !has_other_bom
-            && !(forced.is_none() && body[..body.len().min(64 * 1024)].contains(&0))
-            && let Ok(text) = simdutf8::basic::from_utf8(body)
-        {
+        // Without --encoding, a UTF-16 BOM or a NUL byte sends the bytes down the slow path.
+        let suspicious = forced.is_none()
+            && ((body.len() == bytes.len() && Encoding::for_bom(bytes).is_some())
+                || body[..body.len().min(64 * 1024)].contains(&0));
+        if !suspicious && let Ok(text) = simdutf8::basic::from_utf8(body) {
             return Ok(Decoded {
                 text: text.to_string(),
                 encoding: "UTF-8",
