@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 pub enum Input {
     /// Standard input.
     Stdin,
-    /// A file on disk.
-    File(PathBuf),
+    /// A file on disk, and its path relative to the folder it was found under (its file name
+    /// when it was named directly), which `-o DIR` mirrors.
+    File(PathBuf, PathBuf),
 }
 
 impl Input {
@@ -19,7 +20,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::File(p) => p.display().to_string(),
+            Input::File(p, _) => p.display().to_string(),
         }
     }
 
@@ -31,8 +32,25 @@ impl Input {
                 io::stdin().lock().read_to_end(&mut buf)?;
                 Ok(buf)
             }
-            Input::File(p) => std::fs::read(p),
+            Input::File(p, _) => std::fs::read(p),
         }
+    }
+
+    /// The input's size in bytes, when known before reading.
+    pub fn size(&self) -> Option<u64> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p, _) => std::fs::metadata(p).ok().map(|m| m.len()),
+        }
+    }
+
+    /// A file named directly (not found in a folder).
+    pub fn file(path: impl Into<PathBuf>) -> Input {
+        let path = path.into();
+        let rel = path
+            .file_name()
+            .map_or_else(|| PathBuf::from("input"), PathBuf::from);
+        Input::File(path, rel)
     }
 }
 
@@ -56,7 +74,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
         }
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk_dir(p, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::File(p.clone())),
+            Ok(_) => inputs.push(Input::file(p.clone())),
             Err(e) => errors.push((p.clone(), e)),
         }
     }
@@ -91,22 +109,22 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io:
         }
     }
     files.sort();
-    inputs.extend(files.into_iter().map(Input::File));
+    inputs.extend(files.into_iter().map(|f| {
+        let rel = f
+            .strip_prefix(root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| f.clone());
+        Input::File(f, rel)
+    }));
 }
 
-/// The output path for `input` under `dir`, mirroring the input's file name with `extension`.
+/// The output path for `input` under `dir`: the input's path relative to the folder it was found
+/// in, with `extension`, so `-o DIR` mirrors the input folders.
 pub fn output_path(dir: &Path, input: &Input, extension: &str) -> PathBuf {
-    let stem = match input {
-        Input::Stdin => "stdin".into(),
-        Input::File(p) => p
-            .file_stem()
-            .map(|s| s.to_os_string())
-            .unwrap_or_else(|| "outline".into()),
-    };
-    let mut name = stem;
-    name.push(".");
-    name.push(extension);
-    dir.join(name)
+    match input {
+        Input::Stdin => dir.join(format!("stdin.{extension}")),
+        Input::File(_, rel) => dir.join(rel).with_extension(extension),
+    }
 }
 
 /// Write `bytes` to `path` through a temporary file renamed into place, so an interrupted run
@@ -123,6 +141,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if tmp == path {
         tmp.set_extension("tmp2");
     }
+    std::fs::create_dir_all(dir)?;
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
@@ -134,7 +153,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub fn read_document(input: &Input, opts: &crate::Options) -> Result<crate::Document, String> {
     let bytes = input.read().map_err(|e| e.to_string())?;
     let ext = match input {
-        Input::File(p) => p
+        Input::File(p, _) => p
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")

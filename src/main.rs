@@ -75,6 +75,12 @@ struct ReadArgs {
     /// Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.
     #[arg(long)]
     no_official_order: bool,
+    /// Work on N files at once (default: all cores). Output stays in input order.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -92,6 +98,9 @@ struct ExtractArgs {
     /// Add each heading's whole paragraph as `body`.
     #[arg(long)]
     body: bool,
+    /// With -o: leave inputs whose output file already exists (to continue an interrupted run).
+    #[arg(long, requires = "output")]
+    skip_existing: bool,
     /// Also list the points a paragraph runs in (二要抓落实。一是知责。二是履责。) as children marked
     /// `inline: true`. Off by default: the default outline is the headings that open lines.
     #[arg(long)]
@@ -210,39 +219,128 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Read and extract each input in order, handing each result to `each`. Inputs that cannot be
-/// read get a one-line error naming them; the rest are still processed. Returns whether any
-/// input failed.
+/// What a run over the inputs did, for the summary line.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    speeches: usize,
+    headings: usize,
+    warnings: usize,
+    errors: usize,
+}
+
+/// Read and extract the inputs in parallel (`--jobs`), handing each result to `each` in input
+/// order as soon as it is ready. `each` may skip an input before it is read (`skip`). Inputs that
+/// cannot be read get a one-line error naming them; the rest are still processed. A progress bar
+/// shows on a terminal; a summary line ends a run over several inputs. Returns whether any input
+/// failed.
 fn for_each_input(
     read: &ReadArgs,
     opts: &tigang::Options,
+    skip: impl Fn(&Input) -> bool + Sync,
     mut each: impl FnMut(&Input, tigang::Extracted) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
+    let started = std::time::Instant::now();
     let (inputs, unlisted) = inputs::expand(&read.paths);
-    let mut failed = !unlisted.is_empty();
+    let mut tally = Tally {
+        errors: unlisted.len(),
+        ..Tally::default()
+    };
     for (path, e) in unlisted {
         eprintln!("tigang: {}: {e}", path.display());
     }
-    for input in &inputs {
-        let name = input.name();
-        let extracted = input
-            .read()
-            .map_err(tigang::Error::from)
-            .and_then(|b| tigang::extract(&b, &name, opts));
-        match extracted {
-            Ok(x) => {
-                for w in &x.warnings {
-                    eprintln!("tigang: {name}: warning: {w}");
+    let progress = progress_bar(&inputs, read.quiet);
+    let jobs = read
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let mut failed = tally.errors > 0;
+    tigang::batch::ordered(
+        &inputs,
+        jobs,
+        |input| {
+            if skip(input) {
+                return None;
+            }
+            let name = input.name();
+            let size = input.size().unwrap_or(0);
+            let x = input
+                .read()
+                .map_err(tigang::Error::from)
+                .and_then(|b| tigang::extract(&b, &name, opts));
+            Some((x, size))
+        },
+        |i, result| -> anyhow::Result<()> {
+            let input = &inputs[i];
+            let name = input.name();
+            let Some((result, size)) = result else {
+                return Ok(());
+            };
+            progress.inc(size);
+            progress.set_message(format!("{}/{} files", i + 1, inputs.len()));
+            match result {
+                Ok(x) => {
+                    tally.files += 1;
+                    tally.speeches += x.document.speeches.len();
+                    tally.headings += x
+                        .document
+                        .speeches
+                        .iter()
+                        .map(|s| s.points(false).len())
+                        .sum::<usize>();
+                    tally.warnings += x.warnings.len();
+                    for w in &x.warnings {
+                        progress.suspend(|| eprintln!("tigang: {name}: warning: {w}"));
+                    }
+                    if !each(input, x)? {
+                        tally.errors += 1;
+                        failed = true;
+                    }
                 }
-                failed |= !each(input, x)?;
+                Err(e) => {
+                    progress.suspend(|| eprintln!("tigang: {name}: {e}"));
+                    tally.errors += 1;
+                    failed = true;
+                }
             }
-            Err(e) => {
-                eprintln!("tigang: {name}: {e}");
-                failed = true;
-            }
-        }
+            Ok(())
+        },
+    )?;
+    progress.finish_and_clear();
+    if !read.quiet && inputs.len() > 1 {
+        let t = &tally;
+        eprintln!(
+            "tigang: {} files, {} speeches, {} headings, {} warnings, {} errors in {:.2} s",
+            t.files,
+            t.speeches,
+            t.headings,
+            t.warnings,
+            t.errors,
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(failed)
+}
+
+/// A progress bar on stderr when it is a terminal (never on a pipe, in CI, or with --quiet):
+/// bytes done of the total, rate, ETA, and files done.
+fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
+    let visible = !quiet
+        && io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none()
+        && inputs.len() > 1;
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let total: u64 = inputs.iter().filter_map(Input::size).sum();
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+    ) {
+        bar.set_style(style);
+    }
+    // Only draw once the work has lasted more than a moment.
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+    bar
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -258,13 +356,19 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let failed = for_each_input(&args.read, &opts, |input, x| {
+    let skip = |input: &Input| match &args.output {
+        Some(dir) if args.skip_existing => {
+            inputs::output_path(dir, input, format.extension()).exists()
+        }
+        _ => false,
+    };
+    let failed = for_each_input(&args.read, &opts, skip, |input, x| {
         let Some(dir) = &args.output else {
             render::render(&x.document, format, &mut out)?;
             return Ok(true);
         };
         let path = inputs::output_path(dir, input, format.extension());
-        if let Input::File(src) = input
+        if let Input::File(src, _) = input
             && same_file(src, &path)
         {
             eprintln!(
@@ -301,19 +405,26 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (mut errors, mut warnings) = (0, 0);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let failed = for_each_input(&args.read, &opts, |_, x| {
-        for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
+    let failed = for_each_input(
+        &args.read,
+        &opts,
+        |_| false,
+        |_, x| {
+            for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
+                match d.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                }
             }
-        }
-        match args.format {
-            CheckFormat::Human => report::write_human(&x, lang, color, &mut io::stderr().lock())?,
-            CheckFormat::Json => report::write_json(&x, &mut out)?,
-        }
-        Ok(true)
-    })?;
+            match args.format {
+                CheckFormat::Human => {
+                    report::write_human(&x, lang, color, &mut io::stderr().lock())?
+                }
+                CheckFormat::Json => report::write_json(&x, &mut out)?,
+            }
+            Ok(true)
+        },
+    )?;
     out.flush()?;
     if matches!(args.format, CheckFormat::Human) {
         eprintln!("{}", report::summary(errors, warnings, lang));
@@ -395,7 +506,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
         let input = if path.as_os_str() == "-" {
             Input::Stdin
         } else {
-            Input::File(path)
+            Input::file(path)
         };
         let doc = inputs::read_document(&input, &opts)
             .map_err(|e| anyhow::anyhow!("{}: {e}", input.name()))?;

@@ -1,0 +1,157 @@
+//! Running the pipeline over many inputs: in parallel on a rayon pool, with results handed back in
+//! input order as soon as each is ready, and never more than a small window of finished results
+//! held at once, so peak memory depends on the largest files, not on the size of the corpus.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+
+/// Map `work` over `items` on `jobs` threads and call `emit(index, result)` in input order, on the
+/// calling thread, while later items are still being worked on. At most `jobs * 4` results wait
+/// for their turn. When `emit` returns an error, no new work starts and the error is returned.
+///
+/// ```
+/// let mut seen = Vec::new();
+/// tigang::batch::ordered(&[3, 1, 2], 2, |x| x * 10, |i, r| { seen.push((i, r)); Ok::<(), ()>(()) }).unwrap();
+/// assert_eq!(seen, [(0, 30), (1, 10), (2, 20)]);
+/// ```
+pub fn ordered<I, T, E>(
+    items: &[I],
+    jobs: usize,
+    work: impl Fn(&I) -> T + Sync,
+    mut emit: impl FnMut(usize, T) -> Result<(), E>,
+) -> Result<(), E>
+where
+    I: Sync,
+    T: Send,
+{
+    let jobs = jobs.max(1);
+    if jobs == 1 || items.len() < 2 {
+        for (i, item) in items.iter().enumerate() {
+            emit(i, work(item))?;
+        }
+        return Ok(());
+    }
+    let window = jobs * 4;
+    let next_item = AtomicUsize::new(0);
+    let state = Mutex::new(Shared {
+        done: BTreeMap::new(),
+        emitted: 0,
+        stop: false,
+    });
+    let changed = Condvar::new();
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(pool) => pool,
+        // No threads to be had: do the work here, in order.
+        Err(_) => {
+            for (i, item) in items.iter().enumerate() {
+                emit(i, work(item))?;
+            }
+            return Ok(());
+        }
+    };
+    let mut result = Ok(());
+    pool.in_place_scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|_| {
+                loop {
+                    let i = next_item.fetch_add(1, Ordering::SeqCst);
+                    if i >= items.len() {
+                        return;
+                    }
+                    // Wait until the result would fit in the window (or the run is stopped).
+                    {
+                        let mut s = lock(&state);
+                        while i >= s.emitted + window && !s.stop {
+                            s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
+                        }
+                        if s.stop {
+                            return;
+                        }
+                    }
+                    let r = work(&items[i]);
+                    lock(&state).done.insert(i, r);
+                    changed.notify_all();
+                }
+            });
+        }
+        // The calling thread writes results in order.
+        for i in 0..items.len() {
+            let r = {
+                let mut s = lock(&state);
+                loop {
+                    if let Some(r) = s.done.remove(&i) {
+                        break r;
+                    }
+                    s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
+                }
+            };
+            let emitted = emit(i, r);
+            let mut s = lock(&state);
+            s.emitted = i + 1;
+            if let Err(e) = emitted {
+                s.stop = true;
+                result = Err(e);
+                drop(s);
+                changed.notify_all();
+                return;
+            }
+            drop(s);
+            changed.notify_all();
+        }
+    });
+    result
+}
+
+struct Shared<T> {
+    done: BTreeMap<usize, T>,
+    emitted: usize,
+    stop: bool,
+}
+
+/// Lock, carrying on after a panic in another thread (the data is a plain buffer).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_whatever_finishes_first() {
+        let items: Vec<u64> = (0..200).collect();
+        let mut seen = Vec::new();
+        ordered(
+            &items,
+            4,
+            |&x| {
+                // Early items take longest.
+                std::thread::sleep(std::time::Duration::from_micros(200 - x));
+                x
+            },
+            |i, r| {
+                seen.push((i as u64, r));
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items.iter().map(|&x| (x, x)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_emit_error_stops_the_run() {
+        let items: Vec<u32> = (0..1000).collect();
+        let mut count = 0;
+        let r = ordered(
+            &items,
+            2,
+            |&x| x,
+            |i, _| {
+                count += 1;
+                if i == 10 { Err("closed") } else { Ok(()) }
+            },
+        );
+        assert_eq!((r, count), (Err("closed"), 11));
+    }
+}
