@@ -101,7 +101,7 @@ pub fn check(speech: &Speech, lines: &[Line], opts: CheckOptions) -> Vec<Diagnos
 }
 
 struct Checker<'a> {
-    lines: &'a [Line],
+    lines: &'a [Line<'a>],
     out: Vec<Diagnostic>,
 }
 

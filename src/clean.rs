@@ -7,15 +7,17 @@
 //! continue a paragraph broken mid-sentence by PDF extraction.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// One line of the input after cleaning.
+/// One line of the input after cleaning. The text borrows from the decoded input unless cleaning
+/// had to change it (most lines need no copy).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// The 1-based line number in the original file.
     pub number: usize,
     /// The cleaned text: no indentation, no trailing spaces, no inserted pinyin.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Whether the original line was indented.
     pub indented: bool,
     /// How many characters of the original line come before the cleaned text (indentation, a
@@ -29,7 +31,7 @@ pub struct Line {
     pub marker: Option<crate::marker::Marker>,
 }
 
-impl Line {
+impl Line<'_> {
     /// True when the line carries no content (blank, or page furniture).
     pub fn is_empty(&self) -> bool {
         self.noise || self.text.is_empty()
@@ -57,7 +59,7 @@ pub struct CleanOptions {
 /// assert_eq!(lines[1].text, "應對挑戰");
 /// assert_eq!(lines.len(), 2);
 /// ```
-pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line> {
+pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line<'_>> {
     let mut lines: Vec<Line> = split_lines(text)
         .enumerate()
         .map(|(i, raw)| clean_line(i + 1, raw, opts))
@@ -88,26 +90,28 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 
 const INDENT: [char; 5] = [' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}'];
 
-fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line {
+fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
     let body = raw.trim_start_matches(INDENT);
     let indented = body.len() != raw.len();
     let mut lead = raw[..raw.len() - body.len()].chars().count();
-    let mut text = body.trim_end_matches(INDENT).to_string();
+    let mut text = body.trim_end_matches(INDENT);
     if let Some(rest) = text.strip_prefix(['?', '？'])
         && rest.chars().next().is_some_and(is_han)
     {
-        text = rest.to_string();
+        text = rest;
         lead += 1;
     }
     if text.ends_with('>') {
-        text = HTML_TAIL.replace(&text, "").into_owned();
+        text = match HTML_TAIL.find(text) {
+            Some(m) => &text[..m.start()],
+            None => text,
+        };
     }
-    if !opts.keep_pinyin
-        && text.contains('(')
-        && let std::borrow::Cow::Owned(cleaned) = remove_pinyin(&text)
-    {
-        text = cleaned;
-    }
+    let text = if !opts.keep_pinyin && text.contains('(') {
+        remove_pinyin(text)
+    } else {
+        Cow::Borrowed(text)
+    };
     let noise = is_page_furniture(&text);
     let marker = if noise {
         None
@@ -138,13 +142,22 @@ pub fn is_han(c: char) -> bool {
 /// ```
 /// assert_eq!(tigang::clean::remove_pinyin("意識形態(tài)工作(黨組)"), "意識形態工作(黨組)");
 /// ```
-pub fn remove_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn remove_pinyin(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `text` already handled
     let mut search = 0;
-    while let Some(rel) = text[search..].find('(') {
+    while let Some(rel) = memchr::memchr(b'(', &text.as_bytes()[search..]) {
         let open = search + rel;
         search = open + 1;
+        // Pinyin starts with a lowercase letter or a toned vowel (lead bytes C3..C7 in UTF-8):
+        // most parentheses are settled by one byte.
+        if !text
+            .as_bytes()
+            .get(open + 1)
+            .is_some_and(|&b| b.is_ascii_lowercase() || (0xC3..=0xC7).contains(&b))
+        {
+            continue;
+        }
         let after_han = text[..open].chars().next_back().is_some_and(is_han);
         let Some(len) = after_han.then(|| pinyin_len(&text[open + 1..])).flatten() else {
             continue;
@@ -156,10 +169,10 @@ pub fn remove_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
         search = copied;
     }
     match out {
-        None => std::borrow::Cow::Borrowed(text),
+        None => Cow::Borrowed(text),
         Some(mut buf) => {
             buf.push_str(&text[copied..]);
-            std::borrow::Cow::Owned(buf)
+            Cow::Owned(buf)
         }
     }
 }
@@ -193,8 +206,8 @@ static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_page_furniture(text: &str) -> bool {
-    let digits_only = !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == ' ');
-    digits_only || PAGE_HEADER.is_match(text)
+    let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b' ');
+    digits_only || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
 }
 
 /// True when `text` ends a sentence, so the next line starts afresh.
@@ -234,8 +247,11 @@ pub fn ends_sentence(text: &str) -> bool {
 
 /// True for a short line without sentence punctuation: a title, a name, a section head.
 pub fn is_title_like(text: &str) -> bool {
-    let n = text.chars().count();
-    n > 0 && n <= 30 && !text.contains(['，', '。', '；', '！', '？', ',', ';'])
+    // 30 characters take at most 120 bytes: longer lines are settled without counting.
+    !text.is_empty()
+        && text.len() <= 120
+        && text.chars().count() <= 30
+        && !text.contains(['，', '。', '；', '！', '？', ',', ';'])
 }
 
 /// Mark the lines that continue a paragraph broken mid-sentence. A line continues the content
@@ -243,7 +259,7 @@ pub fn is_title_like(text: &str) -> bool {
 /// heading that stops after its title (二、抓住工作重点 has no sentence end but ends its line).
 /// Where paragraphs open indented, an unindented line right under an indented one that stops
 /// mid-sentence is a wrapped line even after a heading (PDF transcripts).
-fn mark_continuations(lines: &mut [Line]) {
+fn mark_continuations(lines: &mut [Line<'_>]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
         if lines[i].is_empty() {
@@ -264,7 +280,7 @@ fn mark_continuations(lines: &mut [Line]) {
 
 /// The second line of a heading's title: a long title broken where the page ran out
 /// (一、提高政治站位，……切实增强做好意识 / 形态工作的责任感), or a ——subtitle under it.
-fn is_title_second_line(before: &Line, line: &Line) -> bool {
+fn is_title_second_line(before: &Line<'_>, line: &Line<'_>) -> bool {
     let Some(m) = &before.marker else {
         return false;
     };
@@ -282,7 +298,7 @@ fn is_title_second_line(before: &Line, line: &Line) -> bool {
 }
 
 /// A marker line whose text has no sentence end inside: a title line, complete in itself.
-fn is_heading_title_only(line: &Line) -> bool {
+fn is_heading_title_only(line: &Line<'_>) -> bool {
     line.marker
         .as_ref()
         .is_some_and(|m| !line.text[m.end..].contains(['。', '！', '？', '；']))
@@ -292,8 +308,8 @@ fn is_heading_title_only(line: &Line) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(lines: &[Line]) -> Vec<&str> {
-        lines.iter().map(|l| l.text.as_str()).collect()
+    fn texts<'a>(lines: &'a [Line<'_>]) -> Vec<&'a str> {
+        lines.iter().map(|l| l.text.as_ref()).collect()
     }
 
     #[test]
@@ -315,10 +331,10 @@ mod tests {
 
     #[test]
     fn pinyin_is_removed_unless_kept() {
-        let text = "如何應對挑戰(zhàn)，結(jié)合(黨組)(a)實際";
+        let text = "如何應對挑戰(zhàn)，結(jié)合(黨組)(a)實際，愛(ài)國";
         assert_eq!(
             clean(text, CleanOptions::default())[0].text,
-            "如何應對挑戰，結合(黨組)(a)實際"
+            "如何應對挑戰，結合(黨組)(a)實際，愛國"
         );
         assert_eq!(
             clean(text, CleanOptions { keep_pinyin: true })[0].text,

@@ -234,11 +234,12 @@ struct Tally {
 /// cannot be read get a one-line error naming them; the rest are still processed. A progress bar
 /// shows on a terminal; a summary line ends a run over several inputs. Returns whether any input
 /// failed.
-fn for_each_input(
+fn for_each_input<P: Send>(
     read: &ReadArgs,
     opts: &tigang::Options,
     skip: impl Fn(&Input) -> bool + Sync,
-    mut each: impl FnMut(&Input, tigang::Extracted) -> anyhow::Result<bool>,
+    prepare: impl Fn(&tigang::Extracted) -> P + Sync,
+    mut each: impl FnMut(&Input, tigang::Extracted, P) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
     let started = std::time::Instant::now();
     let (inputs, unlisted) = inputs::expand(&read.paths);
@@ -266,7 +267,11 @@ fn for_each_input(
             let x = input
                 .read()
                 .map_err(tigang::Error::from)
-                .and_then(|b| tigang::extract(&b, &name, opts));
+                .and_then(|b| tigang::extract(&b, &name, opts))
+                .map(|x| {
+                    let prepared = prepare(&x);
+                    (x, prepared)
+                });
             Some((x, size))
         },
         |i, result| -> anyhow::Result<()> {
@@ -278,7 +283,7 @@ fn for_each_input(
             progress.inc(size);
             progress.set_message(format!("{}/{} files", i + 1, inputs.len()));
             match result {
-                Ok(x) => {
+                Ok((x, prepared)) => {
                     tally.files += 1;
                     tally.speeches += x.document.speeches.len();
                     tally.headings += x
@@ -291,7 +296,7 @@ fn for_each_input(
                     for w in &x.warnings {
                         progress.suspend(|| eprintln!("tigang: {name}: warning: {w}"));
                     }
-                    if !each(input, x)? {
+                    if !each(input, x, prepared)? {
                         tally.errors += 1;
                         failed = true;
                     }
@@ -362,30 +367,40 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         _ => false,
     };
-    let failed = for_each_input(&args.read, &opts, skip, |input, x| {
-        let Some(dir) = &args.output else {
-            render::render(&x.document, format, &mut out)?;
-            return Ok(true);
-        };
-        let path = inputs::output_path(dir, input, format.extension());
-        if let Input::File(src, _) = input
-            && same_file(src, &path)
-        {
-            eprintln!(
-                "tigang: {}: refusing to write {} over an input",
-                input.name(),
-                path.display()
-            );
-            return Ok(false);
-        }
+    // Rendering happens on the worker threads; the writer only copies bytes out in order.
+    let render_in_worker = |x: &tigang::Extracted| {
         let mut buf = Vec::new();
-        render::render(&x.document, format, &mut buf)?;
-        if let Err(e) = inputs::write_atomically(&path, &buf) {
-            eprintln!("tigang: {}: cannot write: {e}", path.display());
-            return Ok(false);
-        }
-        Ok(true)
-    })?;
+        render::render(&x.document, format, &mut buf).map(|()| buf)
+    };
+    let failed = for_each_input(
+        &args.read,
+        &opts,
+        skip,
+        render_in_worker,
+        |input, _, rendered| {
+            let buf = rendered?;
+            let Some(dir) = &args.output else {
+                out.write_all(&buf)?;
+                return Ok(true);
+            };
+            let path = inputs::output_path(dir, input, format.extension());
+            if let Input::File(src, _) = input
+                && same_file(src, &path)
+            {
+                eprintln!(
+                    "tigang: {}: refusing to write {} over an input",
+                    input.name(),
+                    path.display()
+                );
+                return Ok(false);
+            }
+            if let Err(e) = inputs::write_atomically(&path, &buf) {
+                eprintln!("tigang: {}: cannot write: {e}", path.display());
+                return Ok(false);
+            }
+            Ok(true)
+        },
+    )?;
     out.flush()?;
     Ok(ExitCode::from(if failed {
         exit::INPUT_FAILED
@@ -409,7 +424,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         &args.read,
         &opts,
         |_| false,
-        |_, x| {
+        |_| (),
+        |_, x, ()| {
             for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
                 match d.severity {
                     Severity::Error => errors += 1,

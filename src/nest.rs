@@ -47,8 +47,8 @@ pub struct NestOptions {
 }
 
 /// The level key of a marker: items with equal keys belong to the same kind of list.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key(Family, Option<String>);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key(Family, Option<char>);
 
 impl Key {
     fn of(m: &Marker) -> Key {
@@ -66,18 +66,19 @@ impl Key {
     }
 }
 
-fn normalize_classifier(c: &str) -> String {
-    match c {
-        "節" => "节",
-        "點" => "点",
-        "條" => "条",
-        "個" => "个",
-        "項" => "项",
-        "編" => "编",
-        "講" => "讲",
+/// The classifier as one simplified character: 節 → 节, 部分 → 部.
+fn normalize_classifier(c: &str) -> char {
+    let first = c.chars().next().unwrap_or(' ');
+    match first {
+        '節' => '节',
+        '點' => '点',
+        '條' => '条',
+        '個' => '个',
+        '項' => '项',
+        '編' => '编',
+        '講' => '讲',
         other => other,
     }
-    .to_string()
 }
 
 /// A heading line of the speech, before nesting.
@@ -269,12 +270,12 @@ fn assign_parents(
         match frame.lists.iter_mut().rev().find(|l| l.key == c.key) {
             Some(list) => list.last = c.marker.number.or(list.last),
             None => frame.lists.push(List {
-                key: c.key.clone(),
+                key: c.key,
                 last: c.marker.number,
             }),
         }
         if let Some(p) = frame.heading {
-            nested_pairs.insert((cands[p].key.clone(), c.key.clone()));
+            nested_pairs.insert((cands[p].key, c.key));
         }
         parents[k] = frame.heading;
         stack.push(Frame {
@@ -340,7 +341,7 @@ fn choose_frame(
         || parent_list_goes_on(cands, k, stack)
         || (ends_with_colon(&lines[t.para_end].text)
             && next_content(lines, t.para_end) == Some(c.line))
-        || nested_pairs.contains(&(t.key.clone(), c.key.clone()));
+        || nested_pairs.contains(&(t.key, c.key));
     if nests { top } else { top - 1 }
 }
 
@@ -389,7 +390,7 @@ fn apply_scope_break(line: &Line, stack: &mut Vec<Frame>) {
     if line.is_empty() || line.continues {
         return;
     }
-    let text = line.text.as_str();
+    let text = line.text.as_ref();
     if is_mid_speech_address(text) {
         if stack.len() > 1 {
             stack.pop();
@@ -536,7 +537,7 @@ fn announced_groups(lines: &[Line], cands: &[Candidate], parents: &[Option<usize
         }
         let paragraph: String = lines[start..=prev]
             .iter()
-            .map(|l| l.text.as_str())
+            .map(|l| l.text.as_ref())
             .collect();
         let sentence = last_sentence(&paragraph);
         let Some(m) = ANNOUNCED.captures(sentence) else {

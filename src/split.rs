@@ -52,8 +52,8 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     // First lines of the paragraph before this one and of this one.
     let (mut prev_para, mut this_para): (Option<&str>, Option<&str>) = (None, None);
     for (pos, &i) in content.iter().enumerate() {
-        let text = lines[i].text.as_str();
-        let prev = pos.checked_sub(1).map(|p| lines[content[p]].text.as_str());
+        let text = lines[i].text.as_ref();
+        let prev = pos.checked_sub(1).map(|p| lines[content[p]].text.as_ref());
         if !lines[i].continues {
             (prev_para, this_para) = (this_para, Some(text));
         }
@@ -170,7 +170,7 @@ fn is_final_address(text: &str) -> bool {
 /// What may follow a closing address inside the same speech: a point that goes on with a list
 /// (a point numbered 1 opens a new text), the closing formula, another address.
 fn is_continuing_after_address(line: &Line) -> bool {
-    let text = line.text.as_str();
+    let text = line.text.as_ref();
     line.marker.as_ref().is_some_and(|m| m.number != Some(1))
         || is_closing_formula(text)
         || text.starts_with("同志")
@@ -186,7 +186,7 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
 /// (王某某議員： ……我希望…), or a one-sentence procedural turn (moving an amendment, a declaration)
 /// followed at once by another turn or by the printed wording (…修正案如下：).
 fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
-    let text = lines[content[pos]].text.as_str();
+    let text = lines[content[pos]].text.as_ref();
     // A turn names its speaker in the line's first few characters.
     let head = text
         .char_indices()
@@ -205,7 +205,7 @@ fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
     let mut rest = content.iter().skip(pos);
     for &j in rest.by_ref().take(8) {
         if j != content[pos] && !lines[j].continues {
-            let next = lines[j].text.as_str();
+            let next = lines[j].text.as_ref();
             return sentences > 1 || !(TURN.is_match(next) || next.contains("如下："));
         }
         sentences += lines[j].text.matches('。').count();
@@ -224,7 +224,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
     let mut h = Header::default();
     let content: Vec<&Line> = lines[range].iter().filter(|l| !l.is_empty()).collect();
     for l in content.iter().take(6) {
-        let t = l.text.as_str();
+        let t = l.text.as_ref();
         if is_salutation_line(t) {
             h.salutation = Some(t.trim_end_matches(['：', ':']).to_string());
             break;
