@@ -158,6 +158,26 @@ pub fn recognize(line: &str) -> Option<Marker> {
     if !might_open_marker(text) {
         return None;
     }
+    // A marker is short: parse a prefix, so that pest's work (and its error report on lines that
+    // fail) does not grow with the line. A match that reaches the end of a cut prefix may depend
+    // on what follows (a bare 一 must end its line), so it is parsed again whole.
+    const PREFIX_CHARS: usize = 24;
+    let indent = line.len() - text.len();
+    let cut = text
+        .char_indices()
+        .nth(PREFIX_CHARS)
+        .map(|(i, _)| indent + i);
+    if let Some(cut) = cut {
+        match parse(&line[..cut]) {
+            Some(m) if m.end < cut => return Some(m),
+            Some(_) => {}
+            None => return None,
+        }
+    }
+    parse(line)
+}
+
+fn parse(line: &str) -> Option<Marker> {
     let mut pairs = HeadingParser::parse(Rule::heading, line).ok()?;
     let heading = pairs.next()?;
     let family_pair = heading.into_inner().next()?;
