@@ -217,6 +217,7 @@ impl<'a> Checker<'a> {
                 } else if n < pn
                     || run[i + 1..]
                         .iter()
+                        .take(64)
                         .any(|l| l.number.is_some_and(|m| m > pn && m < n))
                 {
                     let exp = expected_n.map(|e| renumber(first, e));

@@ -75,6 +75,11 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
             decoded.encoding
         ));
     }
+    if decoded.text.is_empty() {
+        warnings.push("the file is empty: an outline with no points".to_string());
+    } else if decoded.text.trim().is_empty() {
+        warnings.push("the file holds only whitespace: an outline with no points".to_string());
+    }
     let lines = clean::clean(
         &decoded.text,
         clean::CleanOptions {

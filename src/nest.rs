@@ -34,7 +34,7 @@ use crate::clean::{Line, ends_sentence, is_title_like};
 use crate::marker::{Family, Marker, recognize_inline};
 use crate::outline::Heading;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How to build headings.
@@ -187,6 +187,11 @@ fn demote_short_item_runs(lines: &[Line], found: &mut [Candidate]) {
 /// 第一个 / 第一件 (no second), a lone 最后 before which nothing was numbered, and a lone short ——
 /// line (the second line of a title, not a bullet list).
 fn drop_lone_items(lines: &[Line], found: Vec<Candidate>) -> Vec<Candidate> {
+    // Counted once, so that a file of a million —— lines stays linear.
+    let mut per_key: HashMap<Key, usize> = HashMap::new();
+    for c in &found {
+        *per_key.entry(c.key).or_default() += 1;
+    }
     let keep: Vec<bool> = (0..found.len())
         .map(|k| {
             let c = &found[k];
@@ -198,10 +203,11 @@ fn drop_lone_items(lines: &[Line], found: Vec<Candidate>) -> Vec<Candidate> {
                 (Family::Adverb, None) => k > 0,
                 (Family::Counted | Family::Part, Some(1)) if c.key.1.is_some() => later
                     .iter()
+                    .take(LOOKAHEAD)
                     .any(|n| n.key == c.key && n.marker.number == Some(2)),
                 (Family::Dash, _) => {
                     let title = lines[c.line].text[c.marker.end..].trim();
-                    !is_title_like(title) || found.iter().filter(|n| n.key == c.key).count() > 1
+                    !is_title_like(title) || per_key[&c.key] > 1
                 }
                 _ => true,
             }
@@ -243,7 +249,12 @@ fn follows(last: Option<u32>, n: Option<u32>) -> bool {
 }
 
 /// How far ahead to look for a parent's next item: keeps the pass linear on hostile input.
-const LOOKAHEAD: usize = 300;
+const LOOKAHEAD: usize = 100;
+
+/// The deepest outline tigang builds. Real speeches use four or five levels; anything past this
+/// is kept at this depth (a documented limit, so that no input can make the tree, or the
+/// recursion of the YAML and JSON writers over it, grow without bound).
+pub const MAX_DEPTH: usize = 32;
 
 /// For each candidate, the index of its parent candidate (`None`: top level).
 fn assign_parents(
@@ -264,7 +275,9 @@ fn assign_parents(
         }
         next_line = c.para_end + 1;
 
-        let at = choose_frame(lines, cands, k, &stack, &nested_pairs);
+        // Depth is capped (MAX_DEPTH): deeper points stay at the deepest level, so a hostile
+        // text cannot build an outline too deep to walk or serialize.
+        let at = choose_frame(lines, cands, k, &stack, &nested_pairs).min(MAX_DEPTH - 1);
         stack.truncate(at + 1);
         let frame = &mut stack[at];
         match frame.lists.iter_mut().rev().find(|l| l.key == c.key) {
@@ -374,11 +387,15 @@ fn parent_list_goes_on(cands: &[Candidate], k: usize, stack: &[Frame]) -> bool {
     if t.marker.number.is_none() {
         return false;
     }
+    let below: HashSet<Key> = stack[..top]
+        .iter()
+        .flat_map(|f| f.lists.iter().map(|l| l.key))
+        .collect();
     for later in cands.iter().skip(k + 1).take(LOOKAHEAD) {
         if later.key == t.key {
             return follows(t.marker.number, later.marker.number) && later.marker.number != Some(1);
         }
-        if later.key != cands[k].key && stack[..top].iter().any(|f| f.list(&later.key).is_some()) {
+        if later.key != cands[k].key && below.contains(&later.key) {
             return false;
         }
     }
@@ -430,7 +447,10 @@ fn build_tree(
     parents: &[Option<usize>],
     opts: NestOptions,
 ) -> Vec<Heading> {
-    let groups = announced_groups(lines, cands, parents);
+    let groups: HashMap<usize, Group> = announced_groups(lines, cands, parents)
+        .into_iter()
+        .map(|g| (g.first, g))
+        .collect();
     let mut built: Vec<Option<Heading>> = cands
         .iter()
         .map(|c| Some(heading(lines, c, opts)))
@@ -462,11 +482,11 @@ struct Group {
 }
 
 /// Wrap each announced list among `siblings` (candidate index, heading) in a group node.
-fn group(siblings: Vec<(usize, Heading)>, groups: &[Group]) -> Vec<Heading> {
+fn group(siblings: Vec<(usize, Heading)>, groups: &HashMap<usize, Group>) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::with_capacity(siblings.len());
     let mut open: Option<(Key, Heading)> = None;
     for (k, h) in siblings {
-        if let Some(g) = groups.iter().find(|g| g.first == k) {
+        if let Some(g) = groups.get(&k) {
             if let Some((_, node)) = open.take() {
                 out.push(node);
             }
@@ -516,8 +536,9 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 /// Find the lists whose first item follows a lead-in that announces how many points come.
 fn announced_groups(lines: &[Line], cands: &[Candidate], parents: &[Option<usize>]) -> Vec<Group> {
     let mut groups = Vec::new();
+    let mut last_child: HashMap<Option<usize>, usize> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
-        let previous_sibling = (0..k).rev().find(|&j| parents[j] == parents[k]);
+        let previous_sibling = last_child.insert(parents[k], k);
         let first_of_list =
             c.marker.number == Some(1) || previous_sibling.is_none_or(|j| cands[j].key != c.key);
         if !first_of_list {
@@ -643,8 +664,17 @@ fn inline_points(paragraph: &str, line: usize) -> Vec<Heading> {
         .collect()
 }
 
-/// The text up to the end of its first sentence (。！？；), without the terminator.
+/// The longest title kept, in bytes: a "sentence" longer than this is a runaway line, not a
+/// title (hostile input can be one 50 MB line).
+const MAX_TITLE_BYTES: usize = 3000;
+
+/// The text up to the end of its first sentence (。！？；), without the terminator, and at most
+/// `MAX_TITLE_BYTES` long.
 pub fn first_sentence(text: &str) -> &str {
+    let limit = (MAX_TITLE_BYTES..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let text = &text[..limit];
     match text.find(['。', '！', '？', '；', '!', '?', ';']) {
         Some(at) => &text[..at],
         None => text,

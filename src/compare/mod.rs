@@ -17,6 +17,10 @@ use std::collections::HashMap;
 /// time and memory bounded (the distance is quadratic in the outline's size).
 pub const MAX_EXACT_POINTS: usize = 1500;
 
+/// Above this many title pairs, only equal titles are matched (the pairwise comparison is
+/// quadratic).
+pub const MAX_TITLE_PAIRS: usize = 4_000_000;
+
 /// Two titles at least this similar can be the same point.
 pub const MATCH_THRESHOLD: f64 = 0.5;
 
@@ -372,11 +376,35 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
 /// Match points of A and B: the most similar titles first, ties broken by depth and position.
 fn align(a: &Outline, b: &Outline) -> Vec<(usize, usize)> {
     let mut candidates: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
-    for (i, p) in a.points.iter().enumerate() {
+    if a.points.len().saturating_mul(b.points.len()) > MAX_TITLE_PAIRS {
+        // Too large to compare every pair of titles: match equal titles only.
+        let mut by_title: HashMap<&[u64], Vec<usize>> = HashMap::new();
         for (j, q) in b.points.iter().enumerate() {
-            let s = title::similarity(&p.bigrams, &q.bigrams);
-            if s >= MATCH_THRESHOLD {
-                candidates.push((s, p.depth.abs_diff(q.depth), i.abs_diff(j), i, j));
+            by_title.entry(q.bigrams.as_slice()).or_default().push(j);
+        }
+        for (i, p) in a.points.iter().enumerate() {
+            for &j in by_title
+                .get(p.bigrams.as_slice())
+                .into_iter()
+                .flatten()
+                .take(16)
+            {
+                candidates.push((
+                    1.0,
+                    p.depth.abs_diff(b.points[j].depth),
+                    i.abs_diff(j),
+                    i,
+                    j,
+                ));
+            }
+        }
+    } else {
+        for (i, p) in a.points.iter().enumerate() {
+            for (j, q) in b.points.iter().enumerate() {
+                let s = title::similarity(&p.bigrams, &q.bigrams);
+                if s >= MATCH_THRESHOLD {
+                    candidates.push((s, p.depth.abs_diff(q.depth), i.abs_diff(j), i, j));
+                }
             }
         }
     }
@@ -414,8 +442,21 @@ fn moved_points(
         m
     };
     let (sib_a, sib_b) = (siblings(a, b_of_a), siblings(b, a_of_b));
-    let neighbours = |list: &[usize], x: usize| {
-        let at = list.iter().position(|&y| y == x).expect("listed");
+    // Where each point stands among its matched siblings, so neighbours are found in O(1).
+    let positions = |sib: &HashMap<Option<usize>, Vec<usize>>, n: usize| {
+        let mut at = vec![0usize; n];
+        for list in sib.values() {
+            for (k, &x) in list.iter().enumerate() {
+                at[x] = k;
+            }
+        }
+        at
+    };
+    let (pos_a, pos_b) = (
+        positions(&sib_a, a.points.len()),
+        positions(&sib_b, b.points.len()),
+    );
+    let neighbours = |list: &[usize], at: usize| {
         (
             at.checked_sub(1).map(|k| list[k]),
             list.get(at + 1).copied(),
@@ -433,8 +474,8 @@ fn moved_points(
             moved[i] = true;
             continue;
         }
-        let (before_a, after_a) = neighbours(&sib_a[&p.parent], i);
-        let (before_b, after_b) = neighbours(&sib_b[&q.parent], j);
+        let (before_a, after_a) = neighbours(&sib_a[&p.parent], pos_a[i]);
+        let (before_b, after_b) = neighbours(&sib_b[&q.parent], pos_b[j]);
         let to_a = |x: Option<usize>| x.and_then(|x| a_of_b[x]);
         moved[i] = before_a != to_a(before_b) && after_a != to_a(after_b);
     }
