@@ -93,7 +93,8 @@ struct ExtractArgs {
     #[command(flatten)]
     read: ReadArgs,
     /// Output format: yaml (one document per input), json (one object per input per line),
-    /// markdown (nested list), text (indented tree).
+    /// markdown (nested list), text (indented tree), html (a page with a collapsible tree),
+    /// mermaid (mindmap), svg (a drawing of the tree). Use -o DIR for html and svg: one file each.
     #[arg(short, long, value_enum, default_value_t = FormatArg::Yaml)]
     format: FormatArg,
     /// Write one output file per input into DIR (created if missing) instead of standard output.
@@ -132,7 +133,8 @@ struct CompareArgs {
     /// Compare every speech under the paths with every other, and print clusters.
     #[arg(long)]
     all: bool,
-    /// Output format: yaml, json, or side (two speeches side by side for the terminal).
+    /// Output format: yaml, json, side (two speeches side by side for the terminal), or html (a
+    /// page with the two outlines side by side, changes coloured).
     #[arg(short, long, value_enum, default_value_t = CompareFormat::Yaml)]
     format: CompareFormat,
     /// With --all: the similarity (0 to 1) at which two speeches count as the same template.
@@ -154,6 +156,7 @@ enum CompareFormat {
     Yaml,
     Json,
     Side,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -162,6 +165,9 @@ enum FormatArg {
     Json,
     Markdown,
     Text,
+    Html,
+    Mermaid,
+    Svg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -183,6 +189,9 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Text => Format::Text,
+            FormatArg::Html => Format::Html,
+            FormatArg::Mermaid => Format::Mermaid,
+            FormatArg::Svg => Format::Svg,
         }
     }
 }
@@ -354,8 +363,10 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    // The HTML page shows each heading's paragraph on a click, so it always carries bodies.
+    let body = args.body || matches!(args.format, FormatArg::Html);
     let opts = tigang::Options {
-        body: args.body,
+        body,
         inline: args.inline,
         ..args.read.options()
     };
@@ -544,6 +555,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         CompareFormat::Yaml => write!(out, "{}", serde_yaml::to_string(&comparison)?)?,
         CompareFormat::Json => writeln!(out, "{}", serde_json::to_string(&comparison)?)?,
+        CompareFormat::Html => out.write_all(compare::html::page(&comparison).as_bytes())?,
         CompareFormat::Side => {
             let tty = io::stdout().is_terminal();
             let width = args

@@ -248,3 +248,53 @@ fn pinyin_is_removed_unless_kept() {
         .assert()
         .stdout(predicate::str::contains("挑戰(zhàn)"));
 }
+
+#[test]
+fn html_mermaid_and_svg_escape_user_text() {
+    let input = "一、<script>alert(1)</script>&\"引号\"。\n（一）括号[方]{花}(圆)。\n";
+    let html = tigang()
+        .args(["extract", "--format", "html"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(html).unwrap();
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the page fetches nothing"
+    );
+    let svg = tigang()
+        .args(["extract", "--format", "svg"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(
+        svg.starts_with("<svg")
+            && svg.contains("&lt;script&gt;")
+            && svg.contains("括号[方]{花}(圆)")
+    );
+    let mmd = tigang()
+        .args(["extract", "--format", "mermaid"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mmd = String::from_utf8(mmd).unwrap();
+    assert!(
+        mmd.starts_with("```mermaid\nmindmap\n") && mmd.contains("#quot;引号#quot;"),
+        "{mmd}"
+    );
+}

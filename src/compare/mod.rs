@@ -5,6 +5,7 @@
 //! shapes, aligned pairs) → display ([`side`] for the terminal; YAML and JSON through serde).
 
 pub mod corpus;
+pub mod html;
 pub mod side;
 pub mod ted;
 pub mod title;

@@ -1,6 +1,10 @@
 //! Stage 6: write outlines out. Every format writes to any `io::Write`; the CLI hands it a locked,
 //! buffered stdout or a file, tests a `Vec<u8>`.
 
+pub mod html;
+pub mod mermaid;
+pub mod svg;
+
 use crate::outline::{Document, Heading};
 use std::io::{self, Write};
 
@@ -15,6 +19,12 @@ pub enum Format {
     Markdown,
     /// An indented tree for the terminal.
     Text,
+    /// One self-contained HTML page: a collapsible tree with paragraphs, findings and search.
+    Html,
+    /// A Mermaid `mindmap` block per speech.
+    Mermaid,
+    /// An SVG drawing of the outline tree.
+    Svg,
 }
 
 impl Format {
@@ -25,6 +35,9 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "md",
             Format::Text => "txt",
+            Format::Html => "html",
+            Format::Mermaid => "mmd",
+            Format::Svg => "svg",
         }
     }
 }
@@ -51,6 +64,9 @@ pub fn render<W: Write>(doc: &Document, format: Format, out: &mut W) -> io::Resu
         }
         Format::Markdown => markdown(doc, out),
         Format::Text => text(doc, out),
+        Format::Html => out.write_all(html::page(doc).as_bytes()),
+        Format::Mermaid => mermaid::write(doc, out),
+        Format::Svg => out.write_all(svg::draw(doc).as_bytes()),
     }
 }
 
