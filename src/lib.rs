@@ -21,6 +21,7 @@ pub mod clean;
 pub mod compare;
 pub mod decode;
 pub mod error;
+pub mod i18n;
 pub mod inputs;
 pub mod marker;
 pub mod nest;
@@ -53,7 +54,7 @@ pub struct Extracted {
     /// The outline of every speech of the input.
     pub document: Document,
     /// Problems that did not stop the work, e.g. undecodable bytes.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<i18n::Warning>,
     /// The decoded text, for showing source lines beside findings.
     pub text: String,
 }
@@ -70,15 +71,15 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
     let decoded = decode::decode(bytes, opts.encoding.as_deref())?;
     let mut warnings = Vec::new();
     if let Some(line) = decoded.first_bad_line {
-        warnings.push(format!(
-            "some bytes are not valid {} (first at line {line}); they became U+FFFD",
-            decoded.encoding
-        ));
+        warnings.push(i18n::Warning::Undecodable {
+            encoding: decoded.encoding,
+            line,
+        });
     }
     if decoded.text.is_empty() {
-        warnings.push("the file is empty: an outline with no points".to_string());
+        warnings.push(i18n::Warning::Empty);
     } else if decoded.text.trim().is_empty() {
-        warnings.push("the file holds only whitespace: an outline with no points".to_string());
+        warnings.push(i18n::Warning::Blank);
     }
     let lines = clean::clean(
         &decoded.text,

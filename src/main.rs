@@ -1,7 +1,7 @@
 //! The `tigang` command: wires the command line to the library.
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +33,9 @@ mod exit {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of help and messages: zh or en (default from LC_ALL / LANG: zh_* gives Chinese).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -64,6 +67,14 @@ enum Command {
     ///   tigang compare --format side collection.txt#2 collection.txt#5
     ///   tigang compare --all speeches/ --threshold 0.8 --matrix similarity.csv
     Compare(CompareArgs),
+    /// Print a shell completion script. Example: tigang completions bash > ~/.local/share/bash-completion/completions/tigang
+    Completions {
+        /// Which shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff). Example: tigang man > ~/.local/share/man/man1/tigang.1
+    Man,
 }
 
 /// Options every command that reads speeches shares.
@@ -120,9 +131,6 @@ struct CheckArgs {
     /// human: rustc-style reports on stderr; json: one finding per line on stdout.
     #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
-    /// Language of messages; default from LC_ALL / LANG (zh_* gives Chinese). Example: --lang zh
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -209,12 +217,65 @@ impl ReadArgs {
     }
 }
 
+/// The command tree with help in the user's language.
+fn command(lang: Lang) -> clap::Command {
+    let mut cmd = Cli::command();
+    if lang == Lang::Zh {
+        for &(sub, arg, text) in tigang::i18n::HELP_ZH {
+            let apply = |c: clap::Command| -> clap::Command {
+                if arg.is_empty() {
+                    c.about(text).long_about(text)
+                } else if c.get_arguments().any(|a| a.get_id() == arg) {
+                    c.mut_arg(arg, |a| a.help(text).long_help(text))
+                } else {
+                    c
+                }
+            };
+            cmd = if sub.is_empty() {
+                apply(cmd)
+            } else if cmd.find_subcommand(sub).is_some() {
+                cmd.mut_subcommand(sub, apply)
+            } else {
+                cmd
+            };
+        }
+    }
+    cmd
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = Lang::from_args_or_env(std::env::args_os());
+    let cli = match Cli::from_arg_matches(&command(lang).get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => lang,
+    };
     let result = match cli.command {
-        Command::Extract(args) => extract(args),
-        Command::Check(args) => check(args),
-        Command::Compare(args) => compare(args),
+        Command::Extract(args) => extract(args, lang),
+        Command::Check(args) => check(args, lang),
+        Command::Compare(args) => compare(args, lang),
+        // Both are rendered into memory first: writing them straight to a closed pipe would panic
+        // inside clap_complete.
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut command(lang), "tigang", &mut buf);
+            io::stdout()
+                .write_all(&buf)
+                .map(|()| ExitCode::from(exit::OK))
+                .map_err(anyhow::Error::from)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(command(lang))
+                .render(&mut buf)
+                .and_then(|()| io::stdout().write_all(&buf))
+                .map(|()| ExitCode::from(exit::OK))
+                .map_err(anyhow::Error::from)
+        }
     };
     match result {
         Ok(code) => code,
@@ -251,6 +312,7 @@ struct Tally {
 fn for_each_input<P: Send>(
     read: &ReadArgs,
     opts: &tigang::Options,
+    lang: Lang,
     skip: impl Fn(&Input) -> bool + Sync,
     prepare: impl Fn(&tigang::Extracted) -> P + Sync,
     mut each: impl FnMut(&Input, tigang::Extracted, P) -> anyhow::Result<bool>,
@@ -262,7 +324,11 @@ fn for_each_input<P: Send>(
         ..Tally::default()
     };
     for (path, e) in unlisted {
-        eprintln!("tigang: {}: {e}", path.display());
+        eprintln!(
+            "tigang: {}: {}",
+            path.display(),
+            tigang::i18n::error_text(&e.into(), lang)
+        );
     }
     let progress = progress_bar(&inputs, read.quiet);
     let jobs = read
@@ -308,7 +374,8 @@ fn for_each_input<P: Send>(
                         .sum::<usize>();
                     tally.warnings += x.warnings.len();
                     for w in &x.warnings {
-                        progress.suspend(|| eprintln!("tigang: {name}: warning: {w}"));
+                        let label = lang.pick("warning", "警告");
+                        progress.suspend(|| eprintln!("tigang: {name}: {label}: {}", w.text(lang)));
                     }
                     if !each(input, x, prepared)? {
                         tally.errors += 1;
@@ -316,7 +383,9 @@ fn for_each_input<P: Send>(
                     }
                 }
                 Err(e) => {
-                    progress.suspend(|| eprintln!("tigang: {name}: {e}"));
+                    progress.suspend(|| {
+                        eprintln!("tigang: {name}: {}", tigang::i18n::error_text(&e, lang))
+                    });
                     tally.errors += 1;
                     failed = true;
                 }
@@ -327,15 +396,17 @@ fn for_each_input<P: Send>(
     progress.finish_and_clear();
     if !read.quiet && inputs.len() > 1 {
         let t = &tally;
-        eprintln!(
-            "tigang: {} files, {} speeches, {} headings, {} warnings, {} errors in {:.2} s",
-            t.files,
-            t.speeches,
-            t.headings,
-            t.warnings,
-            t.errors,
-            started.elapsed().as_secs_f64()
-        );
+        let secs = started.elapsed().as_secs_f64();
+        match lang {
+            Lang::En => eprintln!(
+                "tigang: {} files, {} speeches, {} headings, {} warnings, {} errors in {secs:.2} s",
+                t.files, t.speeches, t.headings, t.warnings, t.errors
+            ),
+            Lang::Zh => eprintln!(
+                "tigang：{} 个文件，{} 篇讲话，{} 个标题，{} 个警告，{} 个错误，用时 {secs:.2} 秒",
+                t.files, t.speeches, t.headings, t.warnings, t.errors
+            ),
+        }
     }
     Ok(failed)
 }
@@ -362,7 +433,7 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // The HTML page shows each heading's paragraph on a click, so it always carries bodies.
     let body = args.body || matches!(args.format, FormatArg::Html);
     let opts = tigang::Options {
@@ -391,6 +462,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let failed = for_each_input(
         &args.read,
         &opts,
+        lang,
         skip,
         render_in_worker,
         |input, _, rendered| {
@@ -425,13 +497,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let opts = args.read.options();
-    let lang = match args.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (mut errors, mut warnings) = (0, 0);
     let stdout = io::stdout();
@@ -439,6 +506,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let failed = for_each_input(
         &args.read,
         &opts,
+        lang,
         |_| false,
         |_| (),
         |_, x, ()| {
@@ -481,7 +549,7 @@ fn speech_spec(spec: &str) -> (PathBuf, usize) {
     (PathBuf::from(spec), 1)
 }
 
-fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     use tigang::compare::{self, Outline, corpus};
     let opts = tigang::Options {
         encoding: args.encoding.clone(),
@@ -494,7 +562,11 @@ fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
         let (inputs, unlisted) = inputs::expand(&paths);
         let mut failed = !unlisted.is_empty();
         for (path, e) in unlisted {
-            eprintln!("tigang: {}: {e}", path.display());
+            eprintln!(
+                "tigang: {}: {}",
+                path.display(),
+                tigang::i18n::error_text(&e.into(), lang)
+            );
         }
         let mut outlines = Vec::new();
         for input in &inputs {
@@ -531,7 +603,13 @@ fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
         }));
     }
     let [a, b] = args.speeches.as_slice() else {
-        anyhow::bail!("compare takes two speeches (A B), or --all with paths");
+        anyhow::bail!(
+            "{}",
+            lang.pick(
+                "compare takes two speeches (A B), or --all with paths",
+                "compare 需要两篇讲话（A B），或用 --all 给出路径"
+            )
+        );
     };
     let load = |spec: &str| -> anyhow::Result<Outline> {
         let (path, n) = speech_spec(spec);

@@ -7,28 +7,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// The language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Chinese.
-    Zh,
-}
-
-impl Lang {
-    /// The language the environment asks for: Chinese when LC_ALL, LC_MESSAGES or LANG is zh_*.
-    pub fn from_env() -> Lang {
-        let wanted = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty());
-        match wanted {
-            Some(v) if v.starts_with("zh") => Lang::Zh,
-            _ => Lang::En,
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 fn message(d: &Diagnostic, lang: Lang) -> &str {
     match lang {

@@ -298,3 +298,63 @@ fn html_mermaid_and_svg_escape_user_text() {
         "{mmd}"
     );
 }
+
+#[test]
+fn completions_and_man_page_generate() {
+    for (shell, mark) in [
+        ("bash", "_tigang()"),
+        ("zsh", "#compdef tigang"),
+        ("fish", "complete -c tigang"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        tigang()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(mark).and(predicate::str::contains("extract")));
+    }
+    tigang()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH tigang 1").and(predicate::str::contains("compare")));
+}
+
+#[test]
+fn help_and_messages_follow_the_language() {
+    let zh_env = |c: &mut Command| {
+        c.env("LANG", "zh_CN.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+    };
+    let mut c = tigang();
+    zh_env(&mut c);
+    c.args(["extract", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("输出每个输入的提纲"));
+    // --lang wins over the environment, both ways.
+    let mut c = tigang();
+    zh_env(&mut c);
+    c.args(["--lang", "en", "extract", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Print the outline"));
+    tigang()
+        .args(["check", "--help", "--lang", "zh"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("检查每个输入的编号"));
+    let mut c = tigang();
+    zh_env(&mut c);
+    c.args(["extract", "no/such.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such.txt: 文件不存在"));
+    tigang()
+        .args(["--lang", "zh", "extract"])
+        .write_stdin("")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("文件为空"));
+}

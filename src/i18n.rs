@@ -1,0 +1,258 @@
+//! The user's language: Chinese when LC_ALL / LC_MESSAGES / LANG is zh_*, English otherwise, or
+//! as `--lang` says. Holds the Chinese help text of the command line and of the messages tigang
+//! prints, so the rest of the code keeps one English source of truth.
+
+use crate::error::Error;
+
+/// The language of help and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The language the environment asks for: Chinese when LC_ALL, LC_MESSAGES or LANG is zh_*.
+    pub fn from_env() -> Lang {
+        let wanted = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty());
+        match wanted {
+            Some(v) if v.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+
+    /// `--lang zh|en` anywhere on the command line wins over the environment. (Read before
+    /// clap parses, because the help clap prints must already be in the right language.)
+    pub fn from_args_or_env<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Lang {
+        let args: Vec<String> = args
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        for (i, a) in args.iter().enumerate() {
+            let value = match a.strip_prefix("--lang=") {
+                Some(v) => Some(v),
+                None if a == "--lang" => args.get(i + 1).map(String::as_str),
+                None => None,
+            };
+            match value {
+                Some("zh") => return Lang::Zh,
+                Some("en") => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::from_env()
+    }
+
+    /// Pick the text for this language.
+    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+/// Something worth telling about an input that did not stop the work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// Some bytes could not be decoded and became U+FFFD; the first is on this line.
+    Undecodable {
+        /// The encoding used.
+        encoding: &'static str,
+        /// The 1-based line of the first bad byte.
+        line: usize,
+    },
+    /// The file is empty.
+    Empty,
+    /// The file holds only whitespace.
+    Blank,
+}
+
+impl Warning {
+    /// The warning in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Warning::Undecodable { encoding, line }, Lang::En) => {
+                format!(
+                    "some bytes are not valid {encoding} (first at line {line}); they became U+FFFD"
+                )
+            }
+            (Warning::Undecodable { encoding, line }, Lang::Zh) => {
+                format!("部分字节不是有效的 {encoding}（首次出现在第 {line} 行），已替换为 U+FFFD")
+            }
+            (Warning::Empty, l) => l
+                .pick(
+                    "the file is empty: an outline with no points",
+                    "文件为空：提纲中没有要点",
+                )
+                .into(),
+            (Warning::Blank, l) => l
+                .pick(
+                    "the file holds only whitespace: an outline with no points",
+                    "文件只有空白：提纲中没有要点",
+                )
+                .into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// An input error in `lang`.
+pub fn error_text(e: &Error, lang: Lang) -> String {
+    match (e, lang) {
+        (_, Lang::En) => e.to_string(),
+        (Error::Binary, Lang::Zh) => "不是文本文件（含有 NUL 字节），已跳过".into(),
+        (Error::Undecodable(enc), Lang::Zh) => {
+            format!("大部分内容无法按 {enc} 解码，已跳过（--encoding 是否正确？）")
+        }
+        (Error::UnknownEncoding(label), Lang::Zh) => {
+            format!("未知编码 {label:?}（可用 utf-8、gb18030、gbk、big5、utf-16le）")
+        }
+        (Error::Io(io), Lang::Zh) => match io.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在".into(),
+            std::io::ErrorKind::PermissionDenied => "没有读取权限 (permission denied)".into(),
+            _ => io.to_string(),
+        },
+    }
+}
+
+/// Chinese help for the command line: (subcommand, argument id, text); an empty argument id is the
+/// subcommand's own description, an empty subcommand the program's.
+pub const HELP_ZH: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "tigang（提纲）：提取中文讲话、报告的提纲，输出 YAML、JSON、Markdown 或文本。\n\n示例：tigang extract examples/district_meeting.txt\n\n退出码：0 正常；1 有错误级别的发现（check）；2 有输入无法读取。",
+    ),
+    (
+        "",
+        "lang",
+        "帮助与提示的语言：zh 或 en（默认随 LC_ALL / LANG）",
+    ),
+    (
+        "extract",
+        "",
+        "输出每个输入的提纲：各篇讲话及其层层嵌套的编号要点。\n\n示例：\n  tigang extract speech.txt\n  tigang extract --format json speeches/ > outlines.jsonl\n  tigang extract --format html -o pages/ speeches/",
+    ),
+    (
+        "extract",
+        "paths",
+        "文件或文件夹（其下所有 *.txt，按名称排序）；- 或不给则读标准输入",
+    ),
+    (
+        "extract",
+        "format",
+        "输出格式：yaml、json（每行一个文件）、markdown、text、html（可折叠的提纲网页）、mermaid（思维导图）、svg（提纲树图）",
+    ),
+    (
+        "extract",
+        "output",
+        "把每个输入的结果写成 DIR 下的一个文件（镜像输入的文件夹结构）",
+    ),
+    ("extract", "body", "为每个标题附上整段正文（body）"),
+    (
+        "extract",
+        "skip_existing",
+        "配合 -o：输出文件已存在的输入跳过（续跑中断的任务）",
+    ),
+    (
+        "extract",
+        "inline",
+        "把段落内的要点（一是……二是……）也列为子项，标记 inline: true",
+    ),
+    (
+        "extract",
+        "encoding",
+        "按指定编码解码，不自动检测。示例：--encoding gbk",
+    ),
+    (
+        "extract",
+        "keep_pinyin",
+        "保留网页抓取时插入的拼音，如 挑戰(zhàn)",
+    ),
+    (
+        "extract",
+        "no_official_order",
+        "不检查“一、>（一）>1.>（1）>①”的层级跳级",
+    ),
+    (
+        "extract",
+        "jobs",
+        "同时处理 N 个文件（默认：全部 CPU 核）；输出仍按输入顺序",
+    ),
+    ("extract", "quiet", "不显示进度条和汇总行"),
+    (
+        "check",
+        "",
+        "检查每个输入的编号：缺号、重号、顺序、体例混用、预告条数、标点体例、层级跳级、空标题。\n\n示例：\n  tigang check draft.txt\n  tigang check --format json drafts/ > findings.jsonl",
+    ),
+    (
+        "check",
+        "paths",
+        "文件或文件夹（其下所有 *.txt）；- 或不给则读标准输入",
+    ),
+    (
+        "check",
+        "format",
+        "human：在标准错误输出类似 rustc 的报告；json：每行一条发现",
+    ),
+    ("check", "encoding", "按指定编码解码，不自动检测"),
+    ("check", "keep_pinyin", "保留网页抓取时插入的拼音"),
+    (
+        "check",
+        "no_official_order",
+        "不检查“一、>（一）>1.>（1）>①”的层级跳级",
+    ),
+    ("check", "jobs", "同时处理 N 个文件（默认：全部 CPU 核）"),
+    ("check", "quiet", "不显示进度条和汇总行"),
+    (
+        "compare",
+        "",
+        "比较讲话的结构：两篇逐条对齐，或 --all 对整个语料聚类出同一模板的讲话。\n\nA、B 可以是文件（取第一篇）、文件#N（第 N 篇），或 tigang extract 保存的 .yaml / .json 提纲。\n\n示例：\n  tigang compare 2023.txt 2024.txt\n  tigang compare --format side 合集.txt#2 合集.txt#5\n  tigang compare --all speeches/ --matrix similarity.csv",
+    ),
+    (
+        "compare",
+        "speeches",
+        "两篇讲话（A B），或配合 --all 给出任意文件和文件夹",
+    ),
+    ("compare", "all", "两两比较路径下的所有讲话，输出聚类"),
+    (
+        "compare",
+        "format",
+        "输出格式：yaml、json、side（终端并排对照）、html（并排对照网页）",
+    ),
+    (
+        "compare",
+        "threshold",
+        "配合 --all：相似度达到 X（0–1）即视为同一模板",
+    ),
+    (
+        "compare",
+        "matrix",
+        "配合 --all：另把相似度矩阵写成 CSV 文件",
+    ),
+    (
+        "compare",
+        "width",
+        "并排视图的宽度（列数；默认取终端宽度或 120）",
+    ),
+    ("compare", "encoding", "按指定编码解码，不自动检测"),
+    (
+        "completions",
+        "",
+        "输出 shell 补全脚本（bash、zsh、fish、powershell）",
+    ),
+    ("completions", "shell", "哪种 shell"),
+    ("man", "", "输出 man 手册页（roff 格式）"),
+];
