@@ -83,10 +83,11 @@ fn normalize_classifier(c: &str) -> char {
 
 /// A heading line of the speech, before nesting.
 #[derive(Debug)]
-struct Candidate {
+struct Candidate<'l> {
     /// Index into the speech's lines.
     line: usize,
-    marker: Marker,
+    /// The line's marker (borrowed: hostile inputs can be all markers).
+    marker: &'l Marker,
     key: Key,
     /// The marker and a short title fill the line: a section title that owns what follows.
     title_only: bool,
@@ -113,14 +114,14 @@ pub fn nest(lines: &[Line], range: std::ops::Range<usize>, opts: NestOptions) ->
 }
 
 /// Heading lines of the speech: lines that open with a marker and start a paragraph.
-fn candidates(lines: &[Line], range: std::ops::Range<usize>) -> Vec<Candidate> {
+fn candidates<'l>(lines: &'l [Line<'_>], range: std::ops::Range<usize>) -> Vec<Candidate<'l>> {
     let mut found = Vec::new();
     for i in range.clone() {
         let line = &lines[i];
         if line.is_empty() || line.continues {
             continue;
         }
-        let Some(marker) = line.marker.clone() else {
+        let Some(marker) = line.marker.as_ref() else {
             continue;
         };
         let title = line.text[marker.end..].trim_start();
@@ -135,7 +136,7 @@ fn candidates(lines: &[Line], range: std::ops::Range<usize>) -> Vec<Candidate> {
         let title_only = is_title_only(&paragraph);
         found.push(Candidate {
             line: i,
-            key: Key::of(&marker),
+            key: Key::of(marker),
             marker,
             title_only,
             para_end,
@@ -172,7 +173,7 @@ fn next_content(lines: &[Line], i: usize) -> Option<usize> {
 
 /// One-line items that follow each other (（一）积极援助红军的人民； （二）有利作战的阵地；) are short
 /// points of one list, not section titles that own what comes after them.
-fn demote_short_item_runs(lines: &[Line], found: &mut [Candidate]) {
+fn demote_short_item_runs(lines: &[Line], found: &mut [Candidate<'_>]) {
     for k in 0..found.len().saturating_sub(1) {
         let (a, b) = (&found[k], &found[k + 1]);
         let adjacent = next_content(lines, a.para_end) == Some(b.line);
@@ -186,7 +187,7 @@ fn demote_short_item_runs(lines: &[Line], found: &mut [Candidate]) {
 /// Refuse markers that open no list: a lone 首先 (no 其次 or second point after it), a lone
 /// 第一个 / 第一件 (no second), a lone 最后 before which nothing was numbered, and a lone short ——
 /// line (the second line of a title, not a bullet list).
-fn drop_lone_items(lines: &[Line], found: Vec<Candidate>) -> Vec<Candidate> {
+fn drop_lone_items<'l>(lines: &[Line<'_>], found: Vec<Candidate<'l>>) -> Vec<Candidate<'l>> {
     // Counted once, so that a file of a million —— lines stays linear.
     let mut per_key: HashMap<Key, usize> = HashMap::new();
     for c in &found {
@@ -260,7 +261,7 @@ pub const MAX_DEPTH: usize = 32;
 fn assign_parents(
     lines: &[Line],
     range: std::ops::Range<usize>,
-    cands: &[Candidate],
+    cands: &[Candidate<'_>],
 ) -> Vec<Option<usize>> {
     let mut parents = vec![None; cands.len()];
     let mut stack = vec![Frame {
@@ -302,7 +303,7 @@ fn assign_parents(
 /// The index in `stack` of the frame the candidate `k` goes under.
 fn choose_frame(
     lines: &[Line],
-    cands: &[Candidate],
+    cands: &[Candidate<'_>],
     k: usize,
     stack: &[Frame],
     nested_pairs: &HashSet<(Key, Key)>,
@@ -379,7 +380,7 @@ fn ends_with_colon(text: &str) -> bool {
 
 /// True when the top heading's own list continues after candidate `k`'s list: then `k`'s list
 /// is inside it. Stops at any heading that would close the top heading first.
-fn parent_list_goes_on(cands: &[Candidate], k: usize, stack: &[Frame]) -> bool {
+fn parent_list_goes_on(cands: &[Candidate<'_>], k: usize, stack: &[Frame]) -> bool {
     let top = stack.len() - 1;
     let Some(t) = stack[top].heading.map(|h| &cands[h]) else {
         return false;
@@ -443,7 +444,7 @@ fn is_section_title(text: &str) -> bool {
 /// lead-in announces (讲四点意见：) are gathered under a group node carrying the lead-in.
 fn build_tree(
     lines: &[Line],
-    cands: &[Candidate],
+    cands: &[Candidate<'_>],
     parents: &[Option<usize>],
     opts: NestOptions,
 ) -> Vec<Heading> {
@@ -451,16 +452,13 @@ fn build_tree(
         .into_iter()
         .map(|g| (g.first, g))
         .collect();
-    let mut built: Vec<Option<Heading>> = cands
-        .iter()
-        .map(|c| Some(heading(lines, c, opts)))
-        .collect();
     let mut children: Vec<Vec<(usize, Heading)>> = (0..cands.len()).map(|_| Vec::new()).collect();
     let mut top = Vec::new();
     // Children come after their parent, so walking backwards finishes every subtree before its
     // parent is taken.
     for k in (0..cands.len()).rev() {
-        let mut h = built[k].take().expect("each heading is built once");
+        // Built here, not up front, so that no second copy of the headings is ever alive.
+        let mut h = heading(lines, &cands[k], opts);
         let mut kids = std::mem::take(&mut children[k]);
         kids.reverse();
         h.children.extend(group(kids, &groups));
@@ -483,6 +481,9 @@ struct Group {
 
 /// Wrap each announced list among `siblings` (candidate index, heading) in a group node.
 fn group(siblings: Vec<(usize, Heading)>, groups: &HashMap<usize, Group>) -> Vec<Heading> {
+    if groups.is_empty() {
+        return siblings.into_iter().map(|(_, h)| h).collect();
+    }
     let mut out: Vec<Heading> = Vec::with_capacity(siblings.len());
     let mut open: Option<(Key, Heading)> = None;
     for (k, h) in siblings {
@@ -534,7 +535,11 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Find the lists whose first item follows a lead-in that announces how many points come.
-fn announced_groups(lines: &[Line], cands: &[Candidate], parents: &[Option<usize>]) -> Vec<Group> {
+fn announced_groups(
+    lines: &[Line],
+    cands: &[Candidate<'_>],
+    parents: &[Option<usize>],
+) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut last_child: HashMap<Option<usize>, usize> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
@@ -588,7 +593,7 @@ fn last_sentence(paragraph: &str) -> &str {
     body[start..].trim_start_matches(['，', ','])
 }
 
-fn heading(lines: &[Line], c: &Candidate, opts: NestOptions) -> Heading {
+fn heading(lines: &[Line], c: &Candidate<'_>, opts: NestOptions) -> Heading {
     let first = &lines[c.line].text[c.marker.end..];
     let mut paragraph = first.trim_start().to_string();
     for l in &lines[c.line + 1..=c.para_end] {
