@@ -403,6 +403,11 @@ fn style_of(marker: &str) -> String {
     out
 }
 
+/// The marker of the first item of `marker`'s list in the same style: （三） → （一）, 四要 → 一要.
+pub(crate) fn first_of_list(marker: &str, family: Family) -> String {
+    style_of(marker).replacen('N', &numeral_for(family, 1), 1)
+}
+
 /// `first`'s marker written with number `n`: the expected marker at a place in its list.
 fn renumber(first: &Heading, n: u32) -> String {
     let (Some(f), Some(m)) = (first.family, &first.marker) else {

@@ -9,6 +9,15 @@ fn tigang() -> Command {
     Command::cargo_bin("tigang").expect("binary is built")
 }
 
+/// The documents of JSON Lines output.
+fn json_lines(out: Vec<u8>) -> Vec<Document> {
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -101,11 +110,7 @@ fn a_folder_gives_its_txt_files_in_sorted_order() {
         .get_output()
         .stdout
         .clone();
-    let docs: Vec<Document> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = json_lines(out);
     let titles: Vec<&str> = docs
         .iter()
         .map(|d| d.speeches[0].outline[0].title.as_str())
@@ -199,11 +204,7 @@ fn utf16_and_big5_files_are_decoded() {
         .get_output()
         .stdout
         .clone();
-    let docs: Vec<Document> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = json_lines(out);
     let seen: Vec<(&str, &str)> = docs
         .iter()
         .map(|d| (d.encoding.as_str(), d.speeches[0].outline[1].title.as_str()))

@@ -36,6 +36,8 @@ pub struct Point {
     pub parent: Option<usize>,
     /// The marker as written.
     pub marker: String,
+    /// The marker's family.
+    pub family: Option<crate::marker::Family>,
     /// The marker's number.
     pub number: Option<u32>,
     /// The title as written.
@@ -74,6 +76,7 @@ impl Outline {
                 depth,
                 parent,
                 marker: h.marker.clone().unwrap_or_default(),
+                family: h.family,
                 number: h.number,
                 title: h.title.clone(),
                 bigrams: title::bigrams(&title::normalize(&h.title)),
@@ -106,9 +109,11 @@ impl Outline {
         let mut styles: Vec<HashMap<String, usize>> = vec![HashMap::new(); depth];
         for p in &self.points {
             per_depth[p.depth - 1] += 1;
-            *styles[p.depth - 1]
-                .entry(first_style(&p.marker))
-                .or_default() += 1;
+            let first = p.family.map_or_else(
+                || p.marker.clone(),
+                |f| crate::check::first_of_list(&p.marker, f),
+            );
+            *styles[p.depth - 1].entry(first).or_default() += 1;
         }
         let families = styles
             .iter()
@@ -124,31 +129,6 @@ impl Outline {
             families,
         }
     }
-}
-
-/// The marker of the first item of a list in the same style: （三） → （一）, 四要 → 一要.
-fn first_style(marker: &str) -> String {
-    let mut out = String::new();
-    let mut in_number = false;
-    for c in marker.chars() {
-        let digit = c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "〇零○一二三四五六七八九十百两兩".contains(c);
-        if digit {
-            if !in_number {
-                out.push(if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-                    '1'
-                } else {
-                    '一'
-                });
-            }
-            in_number = true;
-        } else {
-            out.push(c);
-            in_number = false;
-        }
-    }
-    out
 }
 
 /// The shape of an outline.
