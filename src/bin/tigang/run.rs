@@ -1,298 +1,18 @@
-//! The `tigang` command: wires the command line to the library.
+//! What each command does with the inputs: read and extract them in parallel, stream results out
+//! in order, show progress, and turn outcomes into exit statuses.
 
+use crate::cli::{
+    CheckArgs, CheckFormat, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
+};
+use crate::exit;
 use anyhow::Context as _;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tigang::check::{CheckOptions, Severity};
+use tigang::check::Severity;
 use tigang::inputs::{self, Input};
 use tigang::render::{self, Format};
 use tigang::report::{self, Lang};
-
-// The pipeline allocates many small strings per line; mimalloc serves them markedly faster than
-// the system allocator (measured in benches/corpus_bench.sh).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Exit statuses, documented once: 0 all good; 1 findings (an error-level finding of `check`);
-/// 2 some input could not be read (this wins over 1).
-mod exit {
-    pub const OK: u8 = 0;
-    pub const FINDINGS: u8 = 1;
-    pub const INPUT_FAILED: u8 = 2;
-}
-
-/// tigang (提纲): the outline of Chinese speeches and reports, as YAML, JSON, Markdown or text.
-///
-/// Example: tigang extract examples/district_meeting.txt
-///
-/// Exit status: 0 all good, 1 error-level findings (check), 2 some input could not be read.
-#[derive(Parser, Debug)]
-#[command(name = "tigang", version, about, long_about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// Language of help and messages: zh or en (default from LC_ALL / LANG: zh_* gives Chinese).
-    #[arg(long, global = true, value_enum)]
-    lang: Option<LangArg>,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Print the outline of each input: its speeches and their nested numbered points.
-    ///
-    /// Examples:
-    ///   tigang extract speech.txt
-    ///   tigang extract --format json speeches/ > outlines.jsonl
-    ///   cat speech.txt | tigang extract --format text
-    ///   tigang extract -o outlines/ speeches/
-    Extract(ExtractArgs),
-    /// Check the numbering of each input: gaps, repeats, order, mixed families, announced counts,
-    /// punctuation style, skipped levels, empty headings.
-    ///
-    /// Examples:
-    ///   tigang check draft.txt
-    ///   tigang check --lang zh --no-official-order drafts/
-    ///   tigang check --format json drafts/ > findings.jsonl
-    Check(CheckArgs),
-    /// Compare the structure of speeches: two at a time (aligned point by point), or a whole
-    /// corpus (--all: clusters of speeches built on the same template).
-    ///
-    /// A and B are files (their first speech), FILE#N (the N-th speech of a file), or outlines
-    /// saved by `tigang extract` as .yaml or .json.
-    ///
-    /// Examples:
-    ///   tigang compare 2023.txt 2024.txt
-    ///   tigang compare --format side collection.txt#2 collection.txt#5
-    ///   tigang compare --all speeches/ --threshold 0.8 --matrix similarity.csv
-    Compare(CompareArgs),
-    /// Print a shell completion script. Example: tigang completions bash > ~/.local/share/bash-completion/completions/tigang
-    Completions {
-        /// Which shell.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// Print the man page (roff). Example: tigang man > ~/.local/share/man/man1/tigang.1
-    Man,
-}
-
-/// Options every command that reads speeches shares.
-#[derive(clap::Args, Debug)]
-struct ReadArgs {
-    /// Files or folders (all *.txt under them, in sorted order); `-` or nothing reads standard input.
-    paths: Vec<PathBuf>,
-    /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
-    #[arg(long, value_name = "NAME")]
-    encoding: Option<String>,
-    /// Keep pinyin that scraping sites insert after characters, such as 挑戰(zhàn).
-    #[arg(long)]
-    keep_pinyin: bool,
-    /// Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.
-    #[arg(long)]
-    no_official_order: bool,
-    /// Work on N files at once (default: all cores). Output stays in input order.
-    #[arg(short, long, value_name = "N")]
-    jobs: Option<usize>,
-    /// No progress bar and no summary line.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-#[derive(clap::Args, Debug)]
-struct ExtractArgs {
-    #[command(flatten)]
-    read: ReadArgs,
-    /// Output format: yaml (one document per input), json (one object per input per line),
-    /// markdown (nested list), text (indented tree), html (a page with a collapsible tree),
-    /// mermaid (mindmap), svg (a drawing of the tree). Use -o DIR for html and svg: one file each.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Yaml)]
-    format: FormatArg,
-    /// Write one output file per input into DIR (created if missing) instead of standard output.
-    /// Example: -o outlines/
-    #[arg(short, long, value_name = "DIR")]
-    output: Option<PathBuf>,
-    /// Add each heading's whole paragraph as `body`.
-    #[arg(long)]
-    body: bool,
-    /// With -o: leave inputs whose output file already exists (to continue an interrupted run).
-    #[arg(long, requires = "output")]
-    skip_existing: bool,
-    /// Also list the points a paragraph runs in (二要抓落实。一是知责。二是履责。) as children marked
-    /// `inline: true`. Off by default: the default outline is the headings that open lines.
-    #[arg(long)]
-    inline: bool,
-}
-
-#[derive(clap::Args, Debug)]
-struct CheckArgs {
-    #[command(flatten)]
-    read: ReadArgs,
-    /// human: rustc-style reports on stderr; json: one finding per line on stdout.
-    #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
-    format: CheckFormat,
-}
-
-#[derive(clap::Args, Debug)]
-struct CompareArgs {
-    /// Two speeches (A B), or with --all any number of files and folders.
-    #[arg(required = true, value_name = "SPEECH")]
-    speeches: Vec<String>,
-    /// Compare every speech under the paths with every other, and print clusters.
-    #[arg(long)]
-    all: bool,
-    /// Output format: yaml, json, side (two speeches side by side for the terminal), or html (a
-    /// page with the two outlines side by side, changes coloured).
-    #[arg(short, long, value_enum, default_value_t = CompareFormat::Yaml)]
-    format: CompareFormat,
-    /// With --all: the similarity (0 to 1) at which two speeches count as the same template.
-    #[arg(long, default_value_t = 0.8, value_name = "X")]
-    threshold: f64,
-    /// With --all: also write the similarity matrix as CSV to FILE. Example: --matrix sim.csv
-    #[arg(long, value_name = "FILE")]
-    matrix: Option<PathBuf>,
-    /// Width of the side-by-side view in columns (default: the terminal's, or 120).
-    #[arg(long, value_name = "N")]
-    width: Option<usize>,
-    /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
-    #[arg(long, value_name = "NAME")]
-    encoding: Option<String>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum CompareFormat {
-    Yaml,
-    Json,
-    Side,
-    Html,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum FormatArg {
-    Yaml,
-    Json,
-    Markdown,
-    Text,
-    Html,
-    Mermaid,
-    Svg,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum CheckFormat {
-    Human,
-    Json,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum LangArg {
-    En,
-    Zh,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Json => Format::Json,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Text => Format::Text,
-            FormatArg::Html => Format::Html,
-            FormatArg::Mermaid => Format::Mermaid,
-            FormatArg::Svg => Format::Svg,
-        }
-    }
-}
-
-impl ReadArgs {
-    fn options(&self) -> tigang::Options {
-        tigang::Options {
-            encoding: self.encoding.clone(),
-            keep_pinyin: self.keep_pinyin,
-            check: CheckOptions {
-                official_order: !self.no_official_order,
-            },
-            ..tigang::Options::default()
-        }
-    }
-}
-
-/// The command tree with help in the user's language.
-fn command(lang: Lang) -> clap::Command {
-    let mut cmd = Cli::command();
-    if lang == Lang::Zh {
-        for &(sub, arg, text) in tigang::i18n::HELP_ZH {
-            let apply = |c: clap::Command| -> clap::Command {
-                if arg.is_empty() {
-                    c.about(text).long_about(text)
-                } else if c.get_arguments().any(|a| a.get_id() == arg) {
-                    c.mut_arg(arg, |a| a.help(text).long_help(text))
-                } else {
-                    c
-                }
-            };
-            cmd = if sub.is_empty() {
-                apply(cmd)
-            } else if cmd.find_subcommand(sub).is_some() {
-                cmd.mut_subcommand(sub, apply)
-            } else {
-                cmd
-            };
-        }
-    }
-    cmd
-}
-
-fn main() -> ExitCode {
-    let lang = Lang::from_args_or_env(std::env::args_os());
-    let cli = match Cli::from_arg_matches(&command(lang).get_matches()) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
-    };
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => lang,
-    };
-    let result = match cli.command {
-        Command::Extract(args) => extract(args, lang),
-        Command::Check(args) => check(args, lang),
-        Command::Compare(args) => compare(args, lang),
-        // Both are rendered into memory first: writing them straight to a closed pipe would panic
-        // inside clap_complete.
-        Command::Completions { shell } => {
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut command(lang), "tigang", &mut buf);
-            io::stdout()
-                .write_all(&buf)
-                .map(|()| ExitCode::from(exit::OK))
-                .map_err(anyhow::Error::from)
-        }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(command(lang))
-                .render(&mut buf)
-                .and_then(|()| io::stdout().write_all(&buf))
-                .map(|()| ExitCode::from(exit::OK))
-                .map_err(anyhow::Error::from)
-        }
-    };
-    match result {
-        Ok(code) => code,
-        Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
-        Err(err) => {
-            eprintln!("tigang: {err:#}");
-            ExitCode::from(exit::INPUT_FAILED)
-        }
-    }
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
-}
 
 /// What a run over the inputs did, for the summary line.
 #[derive(Default)]
@@ -433,7 +153,7 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // The HTML page shows each heading's paragraph on a click, so it always carries bodies.
     let body = args.body || matches!(args.format, FormatArg::Html);
     let opts = tigang::Options {
@@ -497,7 +217,7 @@ fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }))
 }
 
-fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let opts = args.read.options();
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (mut errors, mut warnings) = (0, 0);
@@ -549,7 +269,7 @@ fn speech_spec(spec: &str) -> (PathBuf, usize) {
     (PathBuf::from(spec), 1)
 }
 
-fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     use tigang::compare::{self, Outline, corpus};
     let opts = tigang::Options {
         encoding: args.encoding.clone(),
@@ -660,16 +380,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_is_well_formed() {
-        Cli::command().debug_assert();
     }
 }
