@@ -1,14 +1,12 @@
 //! `tigang check`: each finding kind on a fixture speech written for it, the real seeds in
 //! ../shared (skipped when absent), and the command's report, JSON and exit status.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
+
 use predicates::prelude::*;
 use tigang::check::CheckOptions;
 use tigang::{Options, extract};
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 /// (code, line, expected marker) of every finding in a fixture.
 fn findings_with(name: &str, opts: &Options) -> Vec<(String, usize, Option<String>)> {
@@ -116,10 +114,6 @@ fn a_marker_without_text_is_an_empty_heading() {
     );
 }
 
-fn tigang() -> Command {
-    Command::cargo_bin("tigang").unwrap()
-}
-
 #[test]
 fn the_report_shows_the_line_a_caret_and_the_expected_marker() {
     tigang()
@@ -216,11 +210,7 @@ fn extract_carries_the_findings() {
     let out = tigang()
         .args(["extract"])
         .arg(fixture("check_gap.txt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     assert!(
         String::from_utf8(out)
             .unwrap()

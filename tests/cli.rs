@@ -1,13 +1,12 @@
 //! The `tigang` command end to end: outputs parse back, errors name their file, nothing is
 //! overwritten.
 
+mod common;
+use common::*;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use tigang::Document;
-
-fn tigang() -> Command {
-    Command::cargo_bin("tigang").expect("binary is built")
-}
 
 /// The documents of JSON Lines output.
 fn json_lines(out: Vec<u8>) -> Vec<Document> {
@@ -18,27 +17,13 @@ fn json_lines(out: Vec<u8>) -> Vec<Document> {
         .collect()
 }
 
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
 #[test]
 fn yaml_reads_back_as_the_same_outline_as_json() {
     let path = fixture("title_lines_own_lists.txt");
-    let yaml = tigang()
-        .args(["extract", &path])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let yaml = tigang().args(["extract", &path]).ok_stdout();
     let json = tigang()
         .args(["extract", "--format", "json", &path])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let from_yaml: Document = serde_yaml::from_slice(&yaml).unwrap();
     let from_json: Document = serde_json::from_slice(&json).unwrap();
     assert_eq!(from_yaml, from_json);
@@ -51,11 +36,7 @@ fn json_lines_has_one_object_per_input_and_yaml_one_document() {
     let (a, b) = (fixture("restart_beside.txt"), fixture("two_speeches.txt"));
     let out = tigang()
         .args(["extract", "--format", "json", &a, &b])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let text = String::from_utf8(out).unwrap();
     let docs: Vec<Document> = text
         .lines()
@@ -63,13 +44,7 @@ fn json_lines_has_one_object_per_input_and_yaml_one_document() {
         .collect();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[1].speeches.len(), 2);
-    let yaml = tigang()
-        .args(["extract", &a, &b])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let yaml = tigang().args(["extract", &a, &b]).ok_stdout();
     assert_eq!(String::from_utf8(yaml).unwrap().matches("---\n").count(), 2);
 }
 
@@ -105,11 +80,7 @@ fn a_folder_gives_its_txt_files_in_sorted_order() {
     let out = tigang()
         .args(["extract", "--format", "json"])
         .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let docs = json_lines(out);
     let titles: Vec<&str> = docs
         .iter()
@@ -164,11 +135,7 @@ fn gbk_input_is_decoded_and_its_encoding_reported() {
     let out = tigang()
         .args(["extract", "--format", "json"])
         .write_stdin(gbk)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let doc: Document = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc.encoding, "GBK");
     assert_eq!(doc.speeches[0].outline[0].title, "统一思想，提高认识");
@@ -199,11 +166,7 @@ fn utf16_and_big5_files_are_decoded() {
     let out = tigang()
         .args(["extract", "--format", "json"])
         .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let docs = json_lines(out);
     let seen: Vec<(&str, &str)> = docs
         .iter()
@@ -256,11 +219,7 @@ fn html_mermaid_and_svg_escape_user_text() {
     let html = tigang()
         .args(["extract", "--format", "html"])
         .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let html = String::from_utf8(html).unwrap();
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"),
@@ -274,11 +233,7 @@ fn html_mermaid_and_svg_escape_user_text() {
     let svg = tigang()
         .args(["extract", "--format", "svg"])
         .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let svg = String::from_utf8(svg).unwrap();
     assert!(
         svg.starts_with("<svg")
@@ -288,11 +243,7 @@ fn html_mermaid_and_svg_escape_user_text() {
     let mmd = tigang()
         .args(["extract", "--format", "mermaid"])
         .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let mmd = String::from_utf8(mmd).unwrap();
     assert!(
         mmd.starts_with("```mermaid\nmindmap\n") && mmd.contains("#quot;引号#quot;"),

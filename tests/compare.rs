@@ -1,14 +1,12 @@
 //! `tigang compare`: a speech against itself, a swap, a removal, an unrelated speech; the
 //! command's formats and inputs; corpus clusters.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
+
 use predicates::prelude::*;
 use tigang::compare::{Comparison, Outline, Status, compare};
 use tigang::{Options, extract};
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn outline(name: &str) -> Outline {
     let doc = extract(
@@ -108,10 +106,6 @@ fn unrelated_speeches_are_far_apart() {
     );
 }
 
-fn tigang() -> Command {
-    Command::cargo_bin("tigang").unwrap()
-}
-
 #[test]
 fn side_by_side_puts_matched_points_on_one_row() {
     tigang()
@@ -142,11 +136,7 @@ fn saved_outlines_and_numbered_speeches_can_be_compared() {
         .args(["compare", "--format", "json"])
         .arg(&saved)
         .arg(format!("{}#2", fixture("two_speeches.txt")))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let c: Comparison = serde_json::from_slice(&out).unwrap();
     assert_eq!((c.b.speech, c.b.start_line), (2, 8));
     tigang()
@@ -181,11 +171,7 @@ fn a_corpus_is_grouped_into_templates() {
         ])
         .arg(&matrix)
         .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .ok_stdout();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let clusters = v["clusters"].as_array().unwrap();
     assert_eq!(clusters.len(), 1);

@@ -1,24 +1,15 @@
 //! Bad, huge and hostile inputs: each gets a clear message naming the file, the other inputs are
 //! still processed, nothing is overwritten, and tigang never panics.
 
+mod common;
+use common::*;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Read;
 use std::path::Path;
 use std::process::Stdio;
 use tigang::{Document, Options, extract};
-
-fn tigang() -> Command {
-    Command::cargo_bin("tigang").unwrap()
-}
-
-fn json_docs(out: &[u8]) -> Vec<Document> {
-    String::from_utf8(out.to_vec())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn no_panic(stderr: &[u8]) {
     let s = String::from_utf8_lossy(stderr);
@@ -40,7 +31,7 @@ fn empty_whitespace_only_and_headingless_files_give_empty_outlines_with_a_note()
         .arg(dir.path())
         .assert()
         .success();
-    let docs = json_docs(&out.get_output().stdout);
+    let docs = json_lines(out.get_output().stdout.clone());
     assert_eq!(docs.len(), 3);
     assert!(
         docs.iter()
@@ -78,7 +69,7 @@ fn binary_files_among_texts_are_skipped_and_the_rest_processed() {
         .arg(dir.path())
         .assert()
         .code(2);
-    let docs = json_docs(&out.get_output().stdout);
+    let docs = json_lines(out.get_output().stdout.clone());
     let names: Vec<bool> = docs
         .iter()
         .map(|d| d.source.ends_with("a.txt") || d.source.ends_with("d.txt"))
@@ -189,7 +180,7 @@ fn a_missing_path_and_a_symlink_loop_are_reported_and_the_rest_processed() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.txt"));
-    assert_eq!(json_docs(&out.get_output().stdout).len(), 1);
+    assert_eq!(json_lines(out.get_output().stdout.clone()).len(), 1);
 }
 
 /// A file without read permission. Root reads everything, so under root the command runs as
