@@ -100,12 +100,6 @@ impl Heading {
 }
 
 impl Speech {
-    /// Every node of the outline in document order, with its depth (top level is 1), group nodes
-    /// included.
-    pub fn headings(&self) -> Vec<(usize, &Heading)> {
-        self.outline.iter().flat_map(Heading::walk).collect()
-    }
-
     /// The numbered points of the outline in document order with their depth: group nodes are
     /// passed through and add no depth; inline points are left out unless `with_inline`.
     pub fn points(&self, with_inline: bool) -> Vec<(usize, &Heading)> {
