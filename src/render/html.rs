@@ -27,7 +27,7 @@ button { font: inherit; padding: .3rem .7rem; border: 1px solid var(--line); bor
 .diag { font-size: .75rem; border-radius: .3rem; padding: 0 .3rem; margin-left: .4rem; white-space: nowrap; }
 .diag.error { background: #fde7e9; color: var(--accent); border: 1px solid #f4b4b9; }
 .diag.warning { background: #fff4e0; color: #8a5a00; border: 1px solid #f0d29a; }
-@media print { header.top { position: static; } input, button { display: none; } details { open: true; } }
+@media print { header.top { position: static; } input, button { display: none; } }
 "#;
 
 const CSS: &str = r#"
@@ -57,6 +57,13 @@ const SCRIPT: &str = r#"
   const items = Array.from(document.querySelectorAll('ul.tree li'));
   function setAll(open) { document.querySelectorAll('ul.tree details.node').forEach(d => d.open = open); }
   document.getElementById('expand').onclick = () => setAll(true);
+  // Print the whole outline, with every paragraph, whatever is collapsed on screen.
+  let before = [];
+  window.addEventListener('beforeprint', () => {
+    before = Array.from(document.querySelectorAll('details')).map(d => [d, d.open]);
+    before.forEach(([d]) => d.open = true);
+  });
+  window.addEventListener('afterprint', () => before.forEach(([d, open]) => d.open = open));
   document.getElementById('collapse').onclick = () => setAll(false);
   q.addEventListener('input', () => {
     const term = q.value.trim();
