@@ -324,10 +324,13 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A marker with no text and nothing under it: neither children nor a paragraph before the
+    /// next heading. (A section number alone on its line, with its text below, is a style.)
     fn empty_headings(&mut self, points: &[&Heading]) {
         for h in points {
-            let body_empty = h.body.as_deref().is_none_or(|b| b.trim().is_empty());
-            if h.title.trim().is_empty() && body_empty {
+            let next = self.lines.iter().skip(h.line).find(|l| !l.is_empty());
+            let content_below = !h.children.is_empty() || next.is_some_and(|l| l.marker.is_none());
+            if h.title.trim().is_empty() && !content_below {
                 let m = h.marker.clone().unwrap_or_default();
                 self.report(
                     "empty-heading",
@@ -342,13 +345,19 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Items of one list: the same family, and for 一是 / 一要 the same word.
+/// Items of one list: the same family, and where the family's markers carry a word (一是 / 一要,
+/// 第二个 / 第二项, 第一章 / 第一节) the same word.
 fn same_list(a: &Heading, b: &Heading) -> bool {
-    a.family == b.family && (a.family != Some(Family::ShiYao) || shi_yao_word(a) == shi_yao_word(b))
+    let worded = matches!(
+        a.family,
+        Some(Family::ShiYao | Family::Counted | Family::Part)
+    );
+    a.family == b.family && (!worded || word_of(a) == word_of(b))
 }
 
-fn shi_yao_word(h: &Heading) -> Option<char> {
-    h.marker.as_deref().and_then(|m| m.chars().last())
+/// The marker without its number: 是 of 三是, 个 of 第二个.
+fn word_of(h: &Heading) -> String {
+    h.marker.as_deref().map(style_of).unwrap_or_default()
 }
 
 /// An item slipped into a list in a look-alike family with the number the list expects:

@@ -247,3 +247,10 @@ fn seeds_report_their_known_slips() {
         assert!(gaps.contains(&line), "gap at {line} not in {gaps:?}");
     }
 }
+
+#[test]
+fn bare_section_numbers_with_text_below_and_lists_of_other_words_are_sound() {
+    // 一 / 二 alone on their lines head sections (a style of older texts); 第二个 and 第二项 are
+    // two lists, not one list numbered out of order.
+    assert_eq!(findings("check_bare_section_numbers.txt"), vec![]);
+}
