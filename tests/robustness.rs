@@ -362,3 +362,26 @@ fn outputs_never_land_on_an_input() {
         "一、落实。\n"
     );
 }
+
+#[test]
+fn two_inputs_with_one_output_name_do_not_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, text) in [("x", "一、甲。\n"), ("y", "一、乙。\n")] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("a.txt"), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    tigang()
+        .args(["extract", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("x"))
+        .arg(dir.path().join("y"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("over the output of"));
+    assert!(
+        std::fs::read_to_string(out.join("a.yaml"))
+            .unwrap()
+            .contains("甲")
+    );
+}

@@ -179,6 +179,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         let mut buf = Vec::new();
         render::render(&x.document, format, &mut buf).map(|()| buf)
     };
+    let mut written: std::collections::HashMap<PathBuf, String> = std::collections::HashMap::new();
     let failed = for_each_input(
         &args.read,
         &opts,
@@ -191,6 +192,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 out.write_all(&buf)?;
                 return Ok(true);
             };
+            let written = &mut written;
             let path = inputs::output_path(dir, input, format.extension());
             if let Input::File(src, _) = input
                 && same_file(src, &path)
@@ -202,10 +204,21 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(false);
             }
+            // Two inputs can map to one output (a.txt in two folders given side by side): the
+            // second is refused rather than written over the first.
+            if let Some(first) = written.get(&path) {
+                eprintln!(
+                    "tigang: {}: refusing to write {} over the output of {first}",
+                    input.name(),
+                    path.display()
+                );
+                return Ok(false);
+            }
             if let Err(e) = inputs::write_atomically(&path, &buf) {
                 eprintln!("tigang: {}: cannot write: {e}", path.display());
                 return Ok(false);
             }
+            written.insert(path, input.name());
             Ok(true)
         },
     )?;
