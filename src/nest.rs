@@ -21,7 +21,9 @@
 //!    - T's paragraph ends with a colon and the list follows at once (…发生了如下的变化：);
 //!    - the same pair of families was nested earlier in the speech.
 //!
-//!    Otherwise the new list stands beside T (—— points, a paragraph, then 一要…三要).
+//!    Otherwise the new list stands beside T (—— points, a paragraph, then 一要…三要) — unless
+//!    it is a look-alike slip of T's own list ((3) right after (一)(二)), which stays T's sibling.
+//!    A lone 最后 after a marked list adds a last topic at the top level.
 //! 5. **Scope breaks.** A mid-speech `同志们！` / `各位代表！` closes the innermost open heading; a
 //!    short unpunctuated section title (名词解释, 十四件大事) closes all of them (numbering may still
 //!    continue across it).
@@ -29,6 +31,11 @@
 //! Heading candidates are refused when they would be misread: a line continuing a broken
 //! paragraph (`一、兩年修讀…` after `…在最初`), a lone 首先 that no 其次 or second point follows,
 //! a lone 第一个 / 第一件 with no second, a lone —— line that is a title's second line.
+//!
+//! Then the tree is built bottom-up without recursion; a list whose lead-in announces a count
+//! (讲四点意见：) is gathered under a group node, and with `--inline` the points a heading's
+//! paragraph runs in become its inline children. Depth is capped at [`MAX_DEPTH`] and every
+//! look-ahead is bounded, so the pass stays linear on hostile input.
 
 use crate::clean::{Line, ends_sentence, is_title_like};
 use crate::marker::{Family, Marker, recognize_inline};
