@@ -13,7 +13,7 @@ pub enum Family {
     Numeral,
     /// （一） (一) （一）、 (一 ).
     ParenNumeral,
-    /// 〔一〕 [一] 【一】.
+    /// 〔一〕 \[一\] 【一】.
     BracketNumeral,
     /// 第一， 第一、 第一： 第一。
     Ordinal,
