@@ -433,7 +433,7 @@ fn renumber(first: &Heading, n: u32) -> String {
 /// How a family writes the number `n`.
 pub fn numeral_for(f: Family, n: u32) -> String {
     match f {
-        Family::Arabic | Family::ParenArabic => n.to_string(),
+        Family::Arabic | Family::ParenArabic | Family::ArabicClose => n.to_string(),
         Family::Circled if (1..=20).contains(&n) => {
             char::from_u32(0x245F + n).map_or(n.to_string(), String::from)
         }

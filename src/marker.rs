@@ -33,6 +33,8 @@ pub enum Family {
     Arabic,
     /// (1) （1） ⑴.
     ParenArabic,
+    /// 1） 1).
+    ArabicClose,
     /// ① ②.
     Circled,
     /// 首先 其次 再次 然后 最后.
@@ -59,6 +61,7 @@ impl Family {
             Family::ShiYao => "shi_yao",
             Family::Arabic => "arabic",
             Family::ParenArabic => "paren_arabic",
+            Family::ArabicClose => "arabic_close",
             Family::Circled => "circled",
             Family::Adverb => "adverb",
             Family::Dash => "dash",
@@ -250,6 +253,7 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
         Rule::shi_yao => Family::ShiYao,
         Rule::arabic => Family::Arabic,
         Rule::paren_arabic => Family::ParenArabic,
+        Rule::arabic_close => Family::ArabicClose,
         Rule::circled_item => Family::Circled,
         Rule::adverb => Family::Adverb,
         Rule::dash => Family::Dash,
@@ -453,6 +457,13 @@ mod tests {
                 ],
             ),
             (
+                Family::ArabicClose,
+                &[
+                    ("1）加强学习", "1）", Some(1)),
+                    ("12)其他", "12)", Some(12)),
+                ],
+            ),
+            (
                 Family::Circled,
                 &[("①加强", "①", Some(1)), ("⑳末", "⑳", Some(20))],
             ),
@@ -519,6 +530,7 @@ mod tests {
             "〔1〕",
             "一九二七年",
             "七成",
+            "3)2",
             "第一章程",
             "一、兩年",
         ];

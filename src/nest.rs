@@ -370,9 +370,11 @@ fn choose_frame(
 /// bracketed numbers, bare numbers with a separator, ordinals.
 fn look(f: Family) -> u8 {
     match f {
-        Family::ParenNumeral | Family::ParenArabic | Family::ParenStem | Family::BracketNumeral => {
-            0
-        }
+        Family::ParenNumeral
+        | Family::ParenArabic
+        | Family::ArabicClose
+        | Family::ParenStem
+        | Family::BracketNumeral => 0,
         Family::Numeral | Family::Arabic | Family::Stem | Family::Circled => 1,
         Family::Ordinal | Family::Counted | Family::Qi | Family::Adverb => 2,
         Family::ShiYao => 3,
