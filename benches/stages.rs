@@ -74,5 +74,24 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// The grammar on single lines: a heading, a line that fails inside pest, a line the pre-check
+/// turns away.
+fn markers(c: &mut Criterion) {
+    let mut g = c.benchmark_group("marker");
+    for (name, line) in [
+        (
+            "heading （一）",
+            "（一）加强学习，提高认识。学习是第一位的。",
+        ),
+        ("refused in pest 一九", "一九三七年五月，全国代表会议召开。"),
+        ("refused before pest", "各单位要认真落实。"),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| tigang::marker::recognize(black_box(line)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages, markers);
 criterion_main!(benches);
