@@ -8,6 +8,7 @@
 //!   header block of a speech that has just started;
 //! - the first line after a closing (谢谢大家, 散会, 以上是我的发言), and an opening paragraph
 //!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
+//! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考);
 //! - a member's turn in a transcript (王某某議員：…, XX局局長：…), unless the turn is one short
 //!   procedural sentence.
 
@@ -61,7 +62,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
             true
         } else if lines[i].continues {
             false
-        } else if is_speech_title(text) || is_appendix(text) {
+        } else if is_speech_title(text) || is_appendix(text) || is_site_blurb(text) {
             true
         } else if is_salutation_line(text) {
             pos > header_until
@@ -100,6 +101,14 @@ pub fn is_speech_title(text: &str) -> bool {
 
 fn is_appendix(text: &str) -> bool {
     text.starts_with("附录") || text.starts_with("附錄")
+}
+
+/// A scraping site's blurb introducing the next article (下面是本站为大家整理的…发言稿，供大家参考):
+/// collections of 范文 put one before each text.
+fn is_site_blurb(text: &str) -> bool {
+    ["为大家整理", "為大家整理", "小编为大家", "小編為大家"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -282,6 +291,13 @@ mod tests {
         assert_eq!(h.speaker.as_deref(), Some("王晓峰"));
         assert_eq!(h.salutation.as_deref(), Some("同志们"));
         assert_eq!(h.closing.as_deref(), Some("谢谢大家"));
+    }
+
+    #[test]
+    fn a_site_blurb_starts_the_next_text() {
+        let text = "一、学习。内容。\n二、落实。内容。\n下面是本站为大家整理的发言稿，供大家参考。意识形态工作很重要。\n一、提高认识。内容。\n";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(split(&lines), vec![0..2, 2..4]);
     }
 
     #[test]
