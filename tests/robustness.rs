@@ -201,6 +201,16 @@ fn a_file_without_read_permission_is_named() {
     std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("tigang");
     let is_root = std::fs::read(&secret).is_ok();
+    let has_setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if is_root && !has_setpriv {
+        eprintln!(
+            "skipped: running as root without setpriv (util-linux), so no file is unreadable"
+        );
+        return;
+    }
     let mut cmd = if is_root {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
