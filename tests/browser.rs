@@ -20,7 +20,10 @@ fn chromium() -> Option<PathBuf> {
 /// Run the page at `html` with `#selftest` and return the DOM Chromium dumps.
 fn dump_dom(browser: &Path, html: &Path) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
+    // coreutils' timeout: a browser that hangs must not hang the test run.
+    let out = Command::new("timeout")
+        .arg("120")
+        .arg(browser)
         .args([
             "--headless",
             "--no-sandbox",
