@@ -285,29 +285,36 @@ impl<'a> Checker<'a> {
                     | Family::Aspect
             )
         };
-        for h in points {
-            if let (Some(f), Some(m)) = (h.family, &h.marker)
-                && punctuated(f)
-            {
-                *styles.entry(f).or_default().entry(style_of(m)).or_default() += 1;
-            }
+        // Each point's style once, and each family's usual style once (the commonest; ties go
+        // to the style that sorts first, so the answer does not depend on hash order).
+        let points: Vec<(&Heading, Family, &str, u32, String)> = points
+            .iter()
+            .filter_map(|h| {
+                let (f, m, n) = (h.family?, h.marker.as_deref()?, h.number?);
+                punctuated(f).then(|| (*h, f, m, n, style_of(m)))
+            })
+            .collect();
+        for (_, f, _, _, style) in &points {
+            *styles
+                .entry(*f)
+                .or_default()
+                .entry(style.clone())
+                .or_default() += 1;
         }
-        for h in points {
-            let (Some(f), Some(m), Some(n)) = (h.family, &h.marker, h.number) else {
-                continue;
-            };
-            if !punctuated(f) {
-                continue;
-            }
+        let usual: HashMap<Family, (&String, usize)> = styles
+            .iter()
+            .filter_map(|(f, counts)| {
+                let (s, c) = counts
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+                Some((*f, (s, *c)))
+            })
+            .collect();
+        for (h, f, m, n, mine) in &points {
+            let (h, f, m, n) = (*h, *f, *m, *n);
+            let (usual, count) = usual[&f];
             let counts = &styles[&f];
-            let Some((usual, &count)) = counts
-                .iter()
-                .max_by_key(|(s, c)| (**c, std::cmp::Reverse((*s).clone())))
-            else {
-                continue;
-            };
-            let mine = style_of(m);
-            if mine != *usual && count > counts[&mine] {
+            if mine != usual && count > counts[mine] {
                 let exp = usual.replacen('N', &numeral_for(f, n), 1);
                 self.report(
                     "punctuation-style",

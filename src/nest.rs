@@ -136,11 +136,7 @@ fn candidates<'l>(lines: &'l [Line<'_>], range: std::ops::Range<usize>) -> Vec<C
             continue;
         }
         let para_end = paragraph_end(lines, i, range.end);
-        let mut paragraph = title.to_string();
-        lines[i + 1..=para_end]
-            .iter()
-            .for_each(|l| paragraph.push_str(&l.text));
-        let title_only = is_title_only(&paragraph);
+        let title_only = is_title_only(&paragraph(lines, i, marker.end, para_end));
         found.push(Candidate {
             line: i,
             key: Key::of(marker),
@@ -602,12 +598,17 @@ fn last_sentence(paragraph: &str) -> &str {
     body[start..].trim_start_matches(['，', ','])
 }
 
-fn heading(lines: &[Line], c: &Candidate<'_>, opts: NestOptions) -> Heading {
-    let first = &lines[c.line].text[c.marker.end..];
-    let mut paragraph = first.trim_start().to_string();
-    for l in &lines[c.line + 1..=c.para_end] {
-        paragraph.push_str(&l.text);
+/// The text of a heading's paragraph after its marker, its broken lines joined.
+fn paragraph(lines: &[Line], line: usize, marker_end: usize, para_end: usize) -> String {
+    let mut text = lines[line].text[marker_end..].trim_start().to_string();
+    for l in &lines[line + 1..=para_end] {
+        text.push_str(&l.text);
     }
+    text
+}
+
+fn heading(lines: &[Line], c: &Candidate<'_>, opts: NestOptions) -> Heading {
+    let paragraph = paragraph(lines, c.line, c.marker.end, c.para_end);
     let line = lines[c.line].number;
     let children = if opts.inline {
         inline_points(&paragraph, line)
