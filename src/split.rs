@@ -10,7 +10,10 @@
 //!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
 //! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考);
 //! - a member's turn in a transcript (王某某議員：…, XX局局長：…), unless the turn is one short
-//!   procedural sentence.
+//!   procedural sentence;
+//! - a copy of a speech found by these signals: collections repeat texts, and a copy may follow
+//!   a list with no signal of its own, so a long first line repeated with a line after it starts
+//!   a speech again.
 
 use crate::clean::{Line, ends_sentence, is_title_like};
 use regex::Regex;
@@ -84,9 +87,76 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         starts.push(0);
     }
     starts[0] = 0;
+    add_copies_of_openings(lines, &content, &mut starts);
     let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     ranges.push(*starts.last().expect("not empty")..lines.len());
     ranges
+}
+
+/// How many characters a speech's first line needs before its copies are trusted to start the
+/// speech again: short lines (同志们：, 一、总体要求) recur inside unrelated speeches.
+const OPENING_MIN_CHARS: usize = 10;
+
+/// Collections repeat their texts, and a copy is not always preceded by the signal that found the
+/// original (the copy follows a list instead of a closing). So a speech's first line, when it is
+/// a long paragraph, starts a speech again wherever it is repeated together with one of the two
+/// lines after it, unless that place already lies in a speech's header.
+fn add_copies_of_openings(lines: &[Line], content: &[usize], starts: &mut Vec<usize>) {
+    if starts.len() < 2 {
+        return;
+    }
+    let text = |pos: usize| lines[content[pos]].text.as_ref();
+    let start_positions: Vec<usize> = starts
+        .iter()
+        .filter_map(|&i| content.binary_search(&i).ok())
+        .collect();
+    // The starts whose first line can be recognised again, ordered by the line's byte length:
+    // most lines of a file are turned away by their length alone, without reading their text.
+    let mut openings: Vec<(usize, usize)> = start_positions
+        .iter()
+        .map(|&pos| (text(pos).len(), pos))
+        .filter(|&(_, pos)| {
+            let t = text(pos);
+            t.chars().nth(OPENING_MIN_CHARS - 1).is_some()
+                && !is_salutation_line(t)
+                && pos + 1 < content.len()
+        })
+        .collect();
+    openings.sort_unstable();
+    let next_two = |pos: usize| {
+        content[pos + 1..]
+            .iter()
+            .take(2)
+            .map(|&i| lines[i].text.as_ref())
+    };
+    let copies = |pos: usize, original: usize| {
+        original != pos
+            && text(original) == text(pos)
+            && next_two(original).any(|a| next_two(pos).any(|b| a == b))
+    };
+    let mut found = Vec::new();
+    for pos in 0..content.len() {
+        let len = text(pos).len();
+        let same_length = &openings[openings.partition_point(|&(l, _)| l < len)..];
+        let mut originals = same_length.iter().take_while(|&&(l, _)| l == len);
+        if lines[content[pos]].continues || !originals.any(|&(_, o)| copies(pos, o)) {
+            continue;
+        }
+        // A copy whose own title or salutation has already started a speech needs no new start:
+        // walk back over the header lines (title, date, speaker, salutation) looking for one.
+        let in_header = (pos.saturating_sub(4)..=pos)
+            .rev()
+            .take_while(|&p| p == pos || is_title_like(text(p)) || is_salutation_line(text(p)))
+            .any(|p| start_positions.binary_search(&p).is_ok());
+        if !in_header {
+            found.push(content[pos]);
+        }
+    }
+    if !found.is_empty() {
+        starts.extend(found);
+        starts.sort_unstable();
+        starts.dedup();
+    }
 }
 
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -298,6 +368,20 @@ mod tests {
         let text = "一、学习。内容。\n二、落实。内容。\n下面是本站为大家整理的发言稿，供大家参考。意识形态工作很重要。\n一、提高认识。内容。\n";
         let lines = clean(text, CleanOptions::default());
         assert_eq!(split(&lines), vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn a_repeated_opening_line_starts_a_copy_only_with_its_next_lines() {
+        let opening = "过去一年，我们坚持把社区治理作为基层工作的重心来抓。";
+        let text = format!(
+            "一、学习。内容。\n谢谢大家！\n{opening}\n一是建强队伍。内容。\n二是完善机制。内容。\n\
+             {opening}\n一是建强队伍。内容。\n\
+             三是办好实事。内容。\n{opening}\n这一句换了说法。\n另一句也换了。\n"
+        );
+        let lines = clean(&text, CleanOptions::default());
+        // Line 6 repeats the opening with the line after it: a copy. Line 9 repeats only the
+        // opening sentence, as a speech may quote its own beginning: no new speech.
+        assert_eq!(split(&lines), vec![0..2, 2..5, 5..lines.len()]);
     }
 
     #[test]

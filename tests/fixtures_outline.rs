@@ -142,6 +142,30 @@ fn each_speech_of_a_file_has_its_own_outline() {
 }
 
 #[test]
+fn a_copy_of_a_speech_starts_where_its_original_started() {
+    // The second copy follows a list with no closing or salutation: its first paragraph and the
+    // point after it, which began speech 2, begin speech 3.
+    assert_shape(
+        "repeated_speech_copy.txt",
+        &[
+            "speech 1 line 1",
+            "1 一、 提高认识",
+            "1 二、 科学规划",
+            "speech 2 line 7",
+            "1 一是 建强网格队伍",
+            "1 二是 完善议事机制",
+            "1 三是 办好民生实事",
+            "1 （一） 深化网格服务",
+            "1 （二） 拓展议事范围",
+            "speech 3 line 14",
+            "1 一是 建强网格队伍",
+            "1 二是 完善议事机制",
+            "1 三是 办好民生实事",
+        ],
+    );
+}
+
+#[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
     assert_shape(
         "ordinary_words.txt",
