@@ -176,9 +176,12 @@ fn is_appendix(text: &str) -> bool {
 /// A scraping site's blurb introducing the next article (下面是本站为大家整理的…发言稿，供大家参考):
 /// collections of 范文 put one before each text.
 fn is_site_blurb(text: &str) -> bool {
-    ["为大家整理", "為大家整理", "小编为大家", "小編為大家"]
-        .iter()
-        .any(|w| text.contains(w))
+    // One search for what the four phrases share, then the phrases themselves: this runs on every
+    // paragraph of the file.
+    text.contains("大家")
+        && ["为大家整理", "為大家整理", "小编为大家", "小編為大家"]
+            .iter()
+            .any(|w| text.contains(w))
 }
 
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -271,7 +274,7 @@ fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
         .char_indices()
         .nth(20)
         .map_or(text, |(i, _)| &text[..i]);
-    if !head.contains(['：', ':']) {
+    if !(head.contains(':') || head.contains('：')) {
         return false;
     }
     let Some(m) = TURN.find(text) else {
