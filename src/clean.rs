@@ -101,17 +101,34 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
         text = rest;
         lead += 1;
     }
+    // Text copied from web editors arrives as Markdown: heading hashes (## 二、…) and bold
+    // (**一、…**) are layout, not words.
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes)
+        && let Some(rest) = text[hashes..].strip_prefix([' ', '\u{3000}'])
+    {
+        let title = rest.trim_start_matches(INDENT);
+        lead += text[..text.len() - title.len()].chars().count();
+        text = title;
+    }
+    if let Some(rest) = text.strip_prefix("**") {
+        text = rest;
+        lead += 2;
+    }
     if text.ends_with('>') {
         text = match HTML_TAIL.find(text) {
             Some(m) => &text[..m.start()],
             None => text,
         };
     }
-    let text = if !opts.keep_pinyin && text.contains('(') {
+    let mut text = if !opts.keep_pinyin && text.contains('(') {
         remove_pinyin(text)
     } else {
         Cow::Borrowed(text)
     };
+    if text.contains("**") {
+        text = Cow::Owned(text.replace("**", ""));
+    }
     let noise = is_page_furniture(&text);
     let marker = if noise {
         None

@@ -35,6 +35,8 @@ pub enum Family {
     ParenArabic,
     /// 1） 1).
     ArabicClose,
+    /// 一） 一).
+    NumeralClose,
     /// ① ②.
     Circled,
     /// 首先 其次 再次 然后 最后.
@@ -62,6 +64,7 @@ impl Family {
             Family::Arabic => "arabic",
             Family::ParenArabic => "paren_arabic",
             Family::ArabicClose => "arabic_close",
+            Family::NumeralClose => "numeral_close",
             Family::Circled => "circled",
             Family::Adverb => "adverb",
             Family::Dash => "dash",
@@ -203,7 +206,7 @@ fn might_open_marker(text: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十百〇零○两兩".contains(c);
     match first {
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '兩' => {
-            numeral(second) || "、．.，,是要 ".contains(second)
+            numeral(second) || "、．.，,是要）) \u{3000}".contains(second)
         }
         '第' => numeral(second),
         '其' => numeral(second) || second == '次',
@@ -254,6 +257,7 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
         Rule::arabic => Family::Arabic,
         Rule::paren_arabic => Family::ParenArabic,
         Rule::arabic_close => Family::ArabicClose,
+        Rule::numeral_close => Family::NumeralClose,
         Rule::circled_item => Family::Circled,
         Rule::adverb => Family::Adverb,
         Rule::dash => Family::Dash,
@@ -364,6 +368,8 @@ mod tests {
                     ("  \u{3000}三、标题", "三、", Some(3)),
                     ("一百零五、末项", "一百零五、", Some(105)),
                     ("二", "二", Some(2)),
+                    ("一 、充分认识", "一 、", Some(1)),
+                    ("二\u{3000}．突出重点", "二\u{3000}．", Some(2)),
                 ],
             ),
             (
@@ -446,6 +452,7 @@ mod tests {
                     ("1.医疗", "1.", Some(1)),
                     ("12、其他", "12、", Some(12)),
                     ("１．全角", "１．", Some(1)),
+                    ("3 、统筹推进", "3 、", Some(3)),
                 ],
             ),
             (
@@ -461,6 +468,13 @@ mod tests {
                 &[
                     ("1）加强学习", "1）", Some(1)),
                     ("12)其他", "12)", Some(12)),
+                ],
+            ),
+            (
+                Family::NumeralClose,
+                &[
+                    ("一）落实属地责任", "一）", Some(1)),
+                    ("十二)其他", "十二)", Some(12)),
                 ],
             ),
             (
@@ -533,6 +547,8 @@ mod tests {
             "3)2",
             "第一章程",
             "一、兩年",
+            "1 .5亿元",
+            "一 些同志",
         ];
         for w in words {
             let got = recognize(w);

@@ -369,6 +369,7 @@ fn look(f: Family) -> u8 {
         Family::ParenNumeral
         | Family::ParenArabic
         | Family::ArabicClose
+        | Family::NumeralClose
         | Family::ParenStem
         | Family::BracketNumeral => 0,
         Family::Numeral | Family::Arabic | Family::Stem | Family::Circled => 1,

@@ -166,6 +166,37 @@ fn a_copy_of_a_speech_starts_where_its_original_started() {
 }
 
 #[test]
+fn markdown_hashes_and_bold_around_markers_are_layout() {
+    assert_shape(
+        "markdown_copied.txt",
+        &[
+            "1 一、 提高政治站位",
+            "2 （一） 加强组织领导",
+            "2 （二） 压实工作责任",
+            "1 二、 突出工作重点",
+            "2 1. 抓好产业发展",
+            "2 2. 抓好人才振兴",
+        ],
+    );
+}
+
+#[test]
+fn a_space_before_the_separator_and_an_unopened_parenthesis_still_mark_points() {
+    assert_shape(
+        "spaced_and_unopened_markers.txt",
+        &[
+            "1 一 、 认清形势",
+            "1 二 、 突出重点",
+            "2 一） 抓好道路交通安全",
+            "2 二） 抓好建筑施工安全",
+            "1 三 、 压实责任",
+            "2 1 、 落实属地责任",
+            "2 2 、 落实企业主体责任",
+        ],
+    );
+}
+
+#[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
     assert_shape(
         "ordinary_words.txt",
