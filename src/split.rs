@@ -9,7 +9,7 @@
 //! - the first line after a closing (谢谢大家, 散会, 以上是我的发言), and an opening paragraph
 //!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
 //! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考);
-//! - a member's turn in a transcript (王某某議員：…, XX局局長：…), unless the turn is one short
+//! - a member's turn in a transcript (王某某議員：…, XX局局長：…, 警務處處長：…, 行政長官：…), unless the turn is one short
 //!   procedural sentence;
 //! - a copy of a speech found by these signals: collections repeat texts, and a copy may follow
 //!   a list with no signal of its own, so a long first line repeated with a line after it starts
@@ -260,7 +260,9 @@ fn is_continuing_after_address(line: &Line) -> bool {
 }
 
 static TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{2,12}(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长)[：:]")
+    Regex::new(
+        r"^\p{Han}{2,12}(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员)[：:]",
+    )
         .expect("valid")
 });
 
@@ -399,5 +401,16 @@ mod tests {
         let text = "張三議員：主席，我想談三點。第一是教育。\n第二，是房屋。\n李四議員：主席，我動議修正。\n王五議員：主席，我支持。我也反對。\n";
         let lines = clean(text, CleanOptions::default());
         assert_eq!(split(&lines), vec![0..3, 3..4]);
+    }
+
+    #[test]
+    fn officials_of_every_rank_open_turns() {
+        let text = "保安局局長：主席，我先回應。政府會跟進。
+警務處處長：主席，警方已加強巡邏。今年罪案下降。
+                    公務員事務局常任秘書長：主席，我補充兩點。第一是人手。
+行政長官：主席，多謝議員提問。我會考慮。
+";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(split(&lines), vec![0..1, 1..2, 2..3, 3..4]);
     }
 }
