@@ -9,8 +9,8 @@
 //! - the first line after a closing (谢谢大家, 散会, 以上是我的发言), and an opening paragraph
 //!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
 //! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考);
-//! - a member's turn in a transcript (王某某議員：…, XX局局長：…, 警務處處長：…, 行政長官：…), unless the turn is one short
-//!   procedural sentence;
+//! - a member's or official's turn in a transcript (王某某議員：…, XX局局長：…, 警務處處長：…,
+//!   行政長官：…), unless the turn is one short procedural sentence;
 //! - a copy of a speech found by these signals: collections repeat texts, and a copy may follow
 //!   a list with no signal of its own, so a long first line repeated with a line after it starts
 //!   a speech again.
