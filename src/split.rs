@@ -4,11 +4,14 @@
 //! transcript with one turn per member. No signal is enough alone, so a speech starts at:
 //! - a page-section title (…讲话篇三) or a speech title (a short unpunctuated line ending in 讲话,
 //!   发言, 发言稿, 报告, 党课, 致辞), or an appendix (附录：…);
+//! - a subtitle naming the occasion (——在…会议上的讲话): the speech starts at the title lines
+//!   above it;
 //! - an opening salutation on a line of its own (同志们：, 尊敬的…：), unless it belongs to the
 //!   header block of a speech that has just started;
 //! - the first line after a closing (谢谢大家, 散会, 以上是我的发言), and an opening paragraph
 //!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
-//! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考);
+//! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考), unless
+//!   it stands right under a speech's title;
 //! - a member's or official's turn in a transcript (王某某議員：…, XX局局長：…, 警務處處長：…,
 //!   行政長官：…), unless the turn is one short procedural sentence;
 //! - a copy of a speech found by these signals: collections repeat texts, and a copy may follow
@@ -53,6 +56,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
     let mut starts: Vec<usize> = Vec::new();
     let mut header_until = 0usize; // content position until which a new speech's header runs
+    let mut header_lines_only = false; // no paragraph has come since the last start
     // First lines of the paragraph before this one and of this one.
     let (mut prev_para, mut this_para): (Option<&str>, Option<&str>) = (None, None);
     for (pos, &i) in content.iter().enumerate() {
@@ -61,12 +65,25 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         if !lines[i].continues {
             (prev_para, this_para) = (this_para, Some(text));
         }
+        // ——在…上的讲话 names the speech whose title lines stand just above it.
+        if !lines[i].continues && !starts.is_empty() && is_subtitle(text) {
+            let first = content[title_lines_above(lines, &content, pos)];
+            if starts.last().is_some_and(|&s| s < first) {
+                starts.push(first);
+            }
+            header_until = pos + 4;
+            header_lines_only = true;
+            continue;
+        }
         let starts_here = if starts.is_empty() || is_speaker_turn(lines, &content, pos) {
             true
         } else if lines[i].continues {
             false
-        } else if is_speech_title(text) || is_appendix(text) || is_site_blurb(text) {
+        } else if is_speech_title(text) || is_appendix(text) {
             true
+        } else if is_site_blurb(text) {
+            // A blurb right under a speech's title introduces that speech.
+            !header_lines_only
         } else if is_salutation_line(text) {
             pos > header_until
         } else if prev.is_some_and(is_closing_formula)
@@ -81,6 +98,16 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         if starts_here {
             starts.push(i);
             header_until = pos + 4;
+            header_lines_only = true;
+        } else if header_lines_only
+            && lines[i].marker.is_none()
+            && (is_header_like(text) || is_salutation_line(text))
+        {
+            // A header of short lines (title, subtitle, date, speaker, salutation) may run past
+            // four lines: the opening paragraph after its salutation still belongs to it.
+            header_until = header_until.max(pos + 1);
+        } else {
+            header_lines_only = false;
         }
     }
     if starts.is_empty() {
@@ -91,6 +118,41 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     ranges.push(*starts.last().expect("not empty")..lines.len());
     ranges
+}
+
+static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(——|──|--)\s*(\d{4}年\d{1,2}月\d{1,2}日\s*)?(在|于|於).*(讲话|講話|发言|發言|报告|報告|致辞|致辭|党课|黨課|讲稿|講稿|演讲|演講)([（(][^）)]{1,8}[）)])?$",
+    )
+    .expect("valid")
+});
+
+/// A line that may stand in a speech's header: short, without a sentence's end (a title, a
+/// subtitle, a date, a 来源：… line, a speaker, 2026年2月3日在…会议上).
+fn is_header_like(text: &str) -> bool {
+    text.len() <= 240
+        && text.chars().count() <= 60
+        && !text.contains(['。', '！', '？', '；', ';', '!', '?'])
+}
+
+/// A subtitle naming the occasion: ——在全市经济工作会议上的讲话, ——在…的发言（摘要）.
+fn is_subtitle(text: &str) -> bool {
+    text.starts_with(['—', '─', '-']) && is_header_like(text) && SUBTITLE.is_match(text)
+}
+
+/// The content position of the first of the (at most two) title lines right above `pos`, or
+/// `pos` itself when there are none: a main title may be broken over two lines.
+fn title_lines_above(lines: &[Line], content: &[usize], pos: usize) -> usize {
+    let is_title_line = |p: usize| {
+        let l = &lines[content[p]];
+        let t = l.text.as_ref();
+        is_title_like(t) && l.marker.is_none() && !l.continues && !DATE.is_match(t)
+    };
+    let mut first = pos;
+    while first > 0 && pos - first < 2 && is_title_line(first - 1) {
+        first -= 1;
+    }
+    first
 }
 
 /// How many characters a speech's first line needs before its copies are trusted to start the
@@ -143,10 +205,14 @@ fn add_copies_of_openings(lines: &[Line], content: &[usize], starts: &mut Vec<us
             continue;
         }
         // A copy whose own title or salutation has already started a speech needs no new start:
-        // walk back over the header lines (title, date, speaker, salutation) looking for one.
+        // walk back over the header lines (title, date, speaker, salutation, a site's blurb)
+        // looking for one.
         let in_header = (pos.saturating_sub(4)..=pos)
             .rev()
-            .take_while(|&p| p == pos || is_title_like(text(p)) || is_salutation_line(text(p)))
+            .take_while(|&p| {
+                let t = text(p);
+                p == pos || is_header_like(t) || is_salutation_line(t) || is_site_blurb(t)
+            })
             .any(|p| start_positions.binary_search(&p).is_ok());
         if !in_header {
             found.push(content[pos]);
@@ -307,8 +373,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn header(lines: &[Line], range: Range<usize>) -> Header {
     let mut h = Header::default();
     let content: Vec<&Line> = lines[range].iter().filter(|l| !l.is_empty()).collect();
-    for l in content.iter().take(6) {
+    // Short lines before a subtitle: the main title (坚定信心 真抓实干 / 奋力开创新局面).
+    let mut main_title: Vec<&str> = Vec::new();
+    let mut after_source_label = false;
+    for l in content.iter().take(16) {
         let t = l.text.as_ref();
+        let source_label = ["来源", "來源"].iter().any(|w| t.starts_with(w));
         if is_salutation_line(t) {
             h.salutation = Some(t.trim_end_matches(['：', ':']).to_string());
             break;
@@ -316,15 +386,27 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
         if let Some(c) = DATE.captures(t) {
             h.date = Some(t.to_string());
             h.date_iso = iso_date(&c[1], &c[2], &c[3]);
-        } else if t.starts_with("——") && h.title.is_some() {
+        } else if t.starts_with("——") && (h.title.is_some() || !main_title.is_empty()) {
+            if h.title.is_none() {
+                h.title = Some(main_title.join(" "));
+            }
             h.subtitle = Some(t.to_string());
         } else if h.title.is_none() && is_speech_title(t) {
             h.title = Some(t.to_string());
-        } else if h.title.is_some() && h.speaker.is_none() && is_name(t) {
+        } else if h.title.is_some() && is_speaker(t) && !after_source_label {
+            // The line nearest the salutation names the speaker: a page's source (四川日报)
+            // may come first.
             h.speaker = Some(t.to_string());
-        } else if !is_title_like(t) {
+        } else if h.title.is_none()
+            && l.marker.is_none()
+            && is_title_like(t)
+            && main_title.len() < 2
+        {
+            main_title.push(t);
+        } else if !is_header_like(t) {
             break;
         }
+        after_source_label = source_label;
     }
     if let Some(last) = content
         .iter()
@@ -344,6 +426,27 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
 fn is_name(text: &str) -> bool {
     let n = text.chars().count();
     (2..=4).contains(&n) && text.chars().all(crate::clean::is_han)
+}
+
+/// A speaker line under the title: a name (王晓峰), or an office and a name (市委书记　王晓峰);
+/// a two-character name is often spaced out to the width of three (市长 龚 正).
+fn is_speaker(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let spaced = |name: &[&str]| name.len() > 1 && name.iter().all(|p| p.chars().count() == 1);
+    match parts.as_slice() {
+        [name] => is_name(name),
+        _ if spaced(&parts) => is_name(&parts.concat()),
+        [office, name] => is_office(office) && is_name(name),
+        [office, name @ ..] => is_office(office) && spaced(name) && is_name(&name.concat()),
+        _ => false,
+    }
+}
+
+fn is_office(text: &str) -> bool {
+    text.chars().count() <= 16 && text.chars().all(crate::clean::is_han)
 }
 
 fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
@@ -387,6 +490,27 @@ mod tests {
         // Line 6 repeats the opening with the line after it: a copy. Line 9 repeats only the
         // opening sentence, as a speech may quote its own beginning: no new speech.
         assert_eq!(split(&lines), vec![0..2, 2..5, 5..lines.len()]);
+    }
+
+    #[test]
+    fn a_site_blurb_under_a_title_belongs_to_that_speech() {
+        let text = "一、学习。内容。\n谢谢大家！\n在会上的讲话\n以下是本站为大家整理的讲话稿，供大家参考。\n同志们：\n今天开会。\n";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(split(&lines), vec![0..2, 2..6]);
+    }
+
+    #[test]
+    fn speakers_are_names_with_or_without_an_office() {
+        for (line, speaker) in [
+            ("王晓峰", true),
+            ("市委书记\u{3000}王晓峰", true),
+            ("上海市市长 龚 正", true),
+            ("龚 正", true),
+            ("坚定信心 真抓实干 奋力开创", false),
+            ("来源：四川日报", false),
+        ] {
+            assert_eq!(is_speaker(line), speaker, "{line}");
+        }
     }
 
     #[test]

@@ -273,3 +273,52 @@ fn a_lead_in_that_announces_a_list_becomes_its_group() {
         Some("关于作风，我再强调两点：")
     );
 }
+
+#[test]
+fn a_main_title_over_a_subtitle_names_its_speech_and_starts_it() {
+    let path = format!(
+        "{}/tests/fixtures/titled_speeches_with_subtitles.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    let doc = extract(&bytes, &path, &Options::default())
+        .expect("fixture is text")
+        .document;
+    let headers: Vec<_> = doc
+        .speeches
+        .iter()
+        .map(|s| {
+            (
+                s.start_line,
+                s.title.as_deref(),
+                s.subtitle.as_deref(),
+                s.date_iso.as_deref(),
+                s.speaker.as_deref(),
+                s.salutation.as_deref(),
+            )
+        })
+        .collect();
+    // The second speech has no closing before it: its subtitle starts it, at the title above.
+    // The header runs six lines; the opening paragraph after the salutation stays in it.
+    assert_eq!(
+        headers,
+        vec![
+            (
+                1,
+                Some("稳字当头 实干为先 奋力谱写县域发展新篇章"),
+                Some("——在全县经济工作会议上的讲话"),
+                Some("2025-01-08"),
+                Some("县委书记\u{3000}张 明"),
+                Some("同志们"),
+            ),
+            (
+                13,
+                Some("守正创新 凝心聚力"),
+                Some("——在全县宣传思想文化工作会议上的讲话（摘要）"),
+                Some("2025-02-18"),
+                Some("李红"),
+                Some("同志们"),
+            ),
+        ]
+    );
+}
