@@ -364,8 +364,11 @@ fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
-        .expect("valid")
+    // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日.
+    Regex::new(
+        r"^[（(]?\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]?$",
+    )
+    .expect("valid")
 });
 
 /// Read the header of the speech on `lines[range]`: the title, subtitle, date and speaker lines
@@ -407,6 +410,17 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
             break;
         }
         after_source_label = source_label;
+    }
+    // A report is dated where it is signed, under its last paragraph (…党支部 / 2019年7月2日).
+    if h.date.is_none()
+        && let Some((t, c)) = content
+            .iter()
+            .rev()
+            .take(3)
+            .find_map(|l| DATE.captures(&l.text).map(|c| (l.text.as_ref(), c)))
+    {
+        h.date = Some(t.to_string());
+        h.date_iso = iso_date(&c[1], &c[2], &c[3]);
     }
     if let Some(last) = content
         .iter()
@@ -450,7 +464,8 @@ fn is_office(text: &str) -> bool {
 }
 
 fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let number = |s: &str| s.parse().ok().or_else(|| crate::marker::han_value(s));
+    let (y, m, d) = (number(y)?, number(m)?, number(d)?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
@@ -469,6 +484,22 @@ mod tests {
         assert_eq!(h.speaker.as_deref(), Some("王晓峰"));
         assert_eq!(h.salutation.as_deref(), Some("同志们"));
         assert_eq!(h.closing.as_deref(), Some("谢谢大家"));
+    }
+
+    #[test]
+    fn a_report_is_dated_where_it_is_signed() {
+        for (sign_off, iso) in [
+            ("2019年7月2日", "2019-07-02"),
+            ("二〇二四年十二月二十日", "2024-12-20"),
+        ] {
+            let text = format!(
+                "上半年工作情况报告\n一、总体情况\n工作有序推进。\n机关党支部\n{sign_off}\n"
+            );
+            let lines = clean(&text, CleanOptions::default());
+            let h = header(&lines, 0..lines.len());
+            assert_eq!(h.date.as_deref(), Some(sign_off));
+            assert_eq!(h.date_iso.as_deref(), Some(iso));
+        }
     }
 
     #[test]
