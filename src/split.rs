@@ -65,9 +65,16 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
         if !lines[i].continues {
             (prev_para, this_para) = (this_para, Some(text));
         }
-        // ——在…上的讲话 names the speech whose title lines stand just above it.
-        if !lines[i].continues && !starts.is_empty() && is_subtitle(text) {
-            let first = content[title_lines_above(lines, &content, pos)];
+        // ——在…上的讲话 names the speech whose title lines stand just above it. Without a title
+        // above, it is more likely a quotation's attribution than a new speech.
+        let subtitle = !lines[i].continues && !starts.is_empty() && is_subtitle(text);
+        let title_above = if subtitle {
+            title_lines_above(lines, &content, pos)
+        } else {
+            pos
+        };
+        if title_above < pos {
+            let first = content[title_above];
             if starts.last().is_some_and(|&s| s < first) {
                 starts.push(first);
             }
@@ -521,6 +528,13 @@ mod tests {
         // Line 6 repeats the opening with the line after it: a copy. Line 9 repeats only the
         // opening sentence, as a speech may quote its own beginning: no new speech.
         assert_eq!(split(&lines), vec![0..2, 2..5, 5..lines.len()]);
+    }
+
+    #[test]
+    fn a_quotation_s_attribution_is_not_a_subtitle() {
+        let text = "一、学习。内容。\n“要把学习贯彻作为首要政治任务。”\n——在全市工作会议上的讲话\n二、落实。内容。\n";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(split(&lines), vec![0..4]);
     }
 
     #[test]
