@@ -233,8 +233,11 @@ fn add_copies_of_openings(lines: &[Line], content: &[usize], starts: &mut Vec<us
 }
 
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(篇[一二三四五六七八九十百〇零]+|讲话|講話|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿)[）)]?$")
-        .expect("valid")
+    // …讲话, …报告（摘要）, …篇三, and the labels collections put over each text: 【篇二】, 范文三：.
+    Regex::new(
+        r"((篇|范文|範文)[一二三四五六七八九十百〇零\d]+|讲话|講話|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿)[）)】\]]?[：:]?$",
+    )
+    .expect("valid")
 });
 
 /// A short line without sentence punctuation that names a speech: …讲话, …发言稿, …篇三.
@@ -528,6 +531,22 @@ mod tests {
         // Line 6 repeats the opening with the line after it: a copy. Line 9 repeats only the
         // opening sentence, as a speech may quote its own beginning: no new speech.
         assert_eq!(split(&lines), vec![0..2, 2..5, 5..lines.len()]);
+    }
+
+    #[test]
+    fn collection_labels_are_speech_titles() {
+        for label in [
+            "【篇二】",
+            "篇三：",
+            "范文四",
+            "範文5：",
+            "意識形態工作會上的講話篇十八",
+        ] {
+            assert!(is_speech_title(label), "{label}");
+        }
+        for line in ["篇幅有限", "范文", "【要点】"] {
+            assert!(!is_speech_title(line), "{line}");
+        }
     }
 
     #[test]
