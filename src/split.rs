@@ -2,8 +2,9 @@
 //!
 //! A file may hold several speeches: a scraped page of 篇一 … 篇十八, a collection of 发言稿, a
 //! transcript with one turn per member. No signal is enough alone, so a speech starts at:
-//! - a page-section title (…讲话篇三) or a speech title (a short unpunctuated line ending in 讲话,
-//!   发言, 发言稿, 报告, 党课, 致辞), or an appendix (附录：…);
+//! - a page-section title (…讲话篇三), a collection's label (【篇二】, 范文三：) or a speech title
+//!   (a short unpunctuated line ending in 讲话, 发言, 发言稿, 报告, 党课, 致辞), or an appendix
+//!   (附录：…);
 //! - a subtitle naming the occasion (——在…会议上的讲话): the speech starts at the title lines
 //!   above it;
 //! - an opening salutation on a line of its own (同志们：, 尊敬的…：), unless it belongs to the
