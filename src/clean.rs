@@ -126,7 +126,7 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
     } else {
         Cow::Borrowed(text)
     };
-    if text.contains("**") {
+    if text.contains('*') && text.contains("**") {
         text = Cow::Owned(text.replace("**", ""));
     }
     let noise = is_page_furniture(&text);

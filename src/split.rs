@@ -233,6 +233,15 @@ fn add_copies_of_openings(lines: &[Line], content: &[usize], starts: &mut Vec<us
     }
 }
 
+/// The longest prefix of `text` that fits in `max` bytes and ends on a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // …讲话, …报告（摘要）, …篇三, and the labels collections put over each text: 【篇二】, 范文三：.
     Regex::new(
@@ -253,8 +262,10 @@ fn is_appendix(text: &str) -> bool {
 /// A scraping site's blurb introducing the next article (下面是本站为大家整理的…发言稿，供大家参考):
 /// collections of 范文 put one before each text.
 fn is_site_blurb(text: &str) -> bool {
-    // One search for what the four phrases share, then the phrases themselves: this runs on every
-    // paragraph of the file.
+    // A blurb is one sentence: its phrase comes in the line's first 200 characters (600 bytes),
+    // so long paragraphs are not searched to their end. One search for what the four phrases
+    // share, then the phrases themselves: this runs on every paragraph of the file.
+    let text = head(text, 600);
     text.contains("大家")
         && ["为大家整理", "為大家整理", "小编为大家", "小編為大家"]
             .iter()
@@ -348,11 +359,8 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
 /// followed at once by another turn or by the printed wording (…修正案如下：).
 fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
     let text = lines[content[pos]].text.as_ref();
-    // A turn names its speaker in the line's first few characters.
-    let head = text
-        .char_indices()
-        .nth(20)
-        .map_or(text, |(i, _)| &text[..i]);
+    // A turn names its speaker in the line's first twenty characters.
+    let head = head(text, 60);
     if !(head.contains(':') || head.contains('：')) {
         return false;
     }
