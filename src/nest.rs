@@ -19,10 +19,14 @@
 //!      paragraph then 一要…五要;
 //!    - T's own list goes on after the new list (第二， (一)…(五) 第三，): the new list is inside;
 //!    - T's paragraph ends with a colon and the list follows at once (…发生了如下的变化：);
-//!    - the same pair of families was nested earlier in the speech.
+//!    - the same pair of families was nested earlier in the speech;
+//!    - T is a 首先 / 其次 / 再次 point and the list starts on the very next line: a discourse
+//!      point is elaborated by the numbered list right under it (其次，…造“势”。 一要明势…).
 //!
 //!    Otherwise the new list stands beside T (—— points, a paragraph, then 一要…三要) — unless
 //!    it is a look-alike slip of T's own list ((3) right after (一)(二)), which stays T's sibling.
+//!    A new list whose first point is a section title (（一）建立保障机制) does not stand among
+//!    paragraph points: it climbs past each one whose own list does not go on after it.
 //!    A lone 最后 after a marked list adds a last topic at the top level.
 //! 5. **Scope breaks.** A mid-speech `同志们！` / `各位代表！` closes the innermost open heading; a
 //!    short unpunctuated section title (名词解释, 十四件大事) closes all of them (numbering may still
@@ -358,8 +362,36 @@ fn choose_frame(
         || parent_list_goes_on(cands, k, stack)
         || (ends_with_colon(&lines[t.para_end].text)
             && next_content(lines, t.para_end) == Some(c.line))
-        || nested_pairs.contains(&(t.key, c.key));
-    if nests { top } else { top - 1 }
+        || nested_pairs.contains(&(t.key, c.key))
+        || (t.marker.family == Family::Adverb
+            && t.marker.number.is_some()
+            && c.marker.number == Some(1)
+            && next_content(lines, t.para_end) == Some(c.line));
+    if nests {
+        return top;
+    }
+    // A section title (a heading that is only its title) does not go beneath paragraph points:
+    // it climbs past those whose lists do not go on after it.
+    let mut f = top - 1;
+    while c.title_only
+        && f > 0
+        && stack[f].heading.is_some_and(|h| {
+            let p = &cands[h];
+            !p.title_only && !list_goes_on_after(cands, k, p)
+        })
+    {
+        f -= 1;
+    }
+    f
+}
+
+/// Whether a later point continues the list of `p` (the next number, one lost number tolerated).
+fn list_goes_on_after(cands: &[Candidate<'_>], k: usize, p: &Candidate<'_>) -> bool {
+    cands
+        .iter()
+        .skip(k + 1)
+        .take(LOOKAHEAD)
+        .any(|later| later.key == p.key && follows(p.marker.number, later.marker.number))
 }
 
 /// Families that look alike on the page, so a writer slips from one to the other inside a list:

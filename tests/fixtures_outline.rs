@@ -197,6 +197,26 @@ fn a_space_before_the_separator_and_an_unopened_parenthesis_still_mark_points() 
 }
 
 #[test]
+fn a_list_right_under_a_discourse_point_is_its_own_and_section_titles_climb_out() {
+    // 一要…三要 elaborate 其次 on the very next line; （一） is a section title, so it does not
+    // sit among the run-in points and returns to the level of 首先 and 其次.
+    assert_shape(
+        "adverb_points_and_section_titles.txt",
+        &[
+            "1 首先， 要提高认识",
+            "1 其次， 要形成合力",
+            "2 一要 明势",
+            "2 二要 顺势",
+            "2 三要 造势",
+            "1 （一） 建立舆情研判机制",
+            "2 一是 定期分析研判",
+            "2 二是 及时处置苗头",
+            "1 （二） 建立工作保障机制",
+        ],
+    );
+}
+
+#[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
     assert_shape(
         "ordinary_words.txt",
