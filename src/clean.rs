@@ -151,13 +151,14 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// Remove pinyin annotations inserted after characters: a syllable with at least one tone mark,
+/// Remove pinyin annotations inserted after characters: syllables with at least one tone mark,
 /// in half-width parentheses, right after a Han character (戰(zhàn), 結(jié)). Ordinary
 /// parentheses hold Han text or plain ASCII words and stay. A hand-written scan rather than a
 /// regex: it runs on every line with a parenthesis, and most have none to remove.
 ///
 /// ```
 /// assert_eq!(tigang::clean::remove_pinyin("意識形態(tài)工作(黨組)"), "意識形態工作(黨組)");
+/// assert_eq!(tigang::clean::remove_pinyin("应对挑战(tiǎo zhàn)"), "应对挑战");
 /// ```
 pub fn remove_pinyin(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
@@ -194,20 +195,24 @@ pub fn remove_pinyin(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// If `rest` starts with a pinyin syllable and `)`, the syllable's length in bytes.
+/// If `rest` starts with pinyin and `)`, the pinyin's length in bytes: one syllable (zhàn), or a
+/// word's syllables run together or spaced (tiǎozhàn, tiǎo zhàn), with at least one tone mark.
 fn pinyin_len(rest: &str) -> Option<usize> {
     const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
     let mut toned = false;
+    let mut prev = ' ';
     for (i, c) in rest.char_indices() {
         match c {
-            ')' => return (toned && i > 0).then_some(i),
+            ')' => return (toned && prev != ' ').then_some(i),
             'a'..='z' | 'ü' => {}
+            ' ' if prev != ' ' => {}
             c if TONED.contains(c) => toned = true,
             _ => return None,
         }
-        if i > 12 {
+        if i > 40 {
             return None;
         }
+        prev = c;
     }
     None
 }
@@ -356,6 +361,15 @@ mod tests {
         assert_eq!(
             clean(text, CleanOptions { keep_pinyin: true })[0].text,
             text
+        );
+    }
+
+    #[test]
+    fn a_word_s_pinyin_is_removed_whole_but_english_stays() {
+        let text = "应对挑战(tiǎo zhàn)，加强团结(tuánjié)，互联网(internet)与(WTO)规则( ài)";
+        assert_eq!(
+            clean(text, CleanOptions::default())[0].text,
+            "应对挑战，加强团结，互联网(internet)与(WTO)规则( ài)"
         );
     }
 
