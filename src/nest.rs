@@ -604,7 +604,11 @@ fn announced_groups(
             .map(|l| l.text.as_ref())
             .collect();
         let sentence = last_sentence(&paragraph);
-        let Some(m) = ANNOUNCED.captures(sentence) else {
+        // 第三个方面 is an ordinal, not a count.
+        let Some(m) = ANNOUNCED
+            .captures_iter(sentence)
+            .find(|m| !sentence[..m.get(0).map_or(0, |g| g.start())].ends_with('第'))
+        else {
             continue;
         };
         let count = crate::marker::han_value(&m[1]).or_else(|| m[1].parse().ok());

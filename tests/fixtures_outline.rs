@@ -217,6 +217,36 @@ fn a_list_right_under_a_discourse_point_is_its_own_and_section_titles_climb_out(
 }
 
 #[test]
+fn counted_points_keep_their_noun_and_punctuation_in_the_marker() {
+    // 第三个方面 is an ordinal: it does not announce a list of three under it (the check finds no
+    // announced-count mismatch).
+    let path = format!(
+        "{}/tests/fixtures/counted_aspects.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    let doc = extract(&bytes, &path, &Options::default())
+        .expect("fixture is text")
+        .document;
+    let codes: Vec<&str> = doc.speeches[0]
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    assert_shape(
+        "counted_aspects.txt",
+        &[
+            "1 第一个方面， 关于当前形势",
+            "1 第二个方面， 关于主要任务",
+            "1 第三个方面， 关于保障措施",
+            "2 第一点， 要加强领导",
+            "2 第二点， 要严格考核",
+        ],
+    );
+}
+
+#[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
     assert_shape(
         "ordinary_words.txt",
