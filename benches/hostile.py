@@ -6,6 +6,8 @@ Patterns:
   headings    every line a heading: 一、…九百九十九、 then again, each with a short title
   deep        （一）标题 repeated: each restart under a title line would nest one level deeper
   ladder      一、（一）1.（1）① repeated: five families stepping down, over and over
+  copies      one opening paragraph after every closing, each time followed by a different line:
+              every speech's first line has thousands of copies that are not copies of the speech
 Prints seconds, MB/s and peak memory (from /usr/bin/time) per pattern and size; linear growth
 shows as a steady MB/s. Usage: python3 benches/hostile.py [target/release/tigang] [MB ...]
 """
@@ -37,6 +39,9 @@ def line_for(pattern, i):
         return f"{han_number(i % 999 + 1)}、{HAN[i % 10:i % 10 + 6]}。正文。\n"
     if pattern == "deep":
         return "（一）推进工作\n"
+    if pattern == "copies":
+        return ["过去一年，我们坚持把社区治理作为基层工作的重心来抓。\n", f"第{i}段的内容各不相同。\n",
+                "谢谢大家！\n"][i % 3]
     if pattern == "ladder":
         k = i // 5 % 9
         return [f"{NUM[k]}、标题", f"（{NUM[k]}）标题", f"{k + 1}.标题", f"（{k + 1}）标题", "①标题"][i % 5] + "\n"
@@ -72,7 +77,7 @@ def main():
     sizes = [int(a) for a in sys.argv[2:]] or [1, 10, 100]
     print(f"{'pattern':10} {'MB':>5} {'seconds':>8} {'MB/s':>7} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as d:
-        for pattern in ["one-line", "headings", "deep", "ladder"]:
+        for pattern in ["one-line", "headings", "deep", "ladder", "copies"]:
             for mb in sizes:
                 path = os.path.join(d, f"{pattern}-{mb}.txt")
                 write(pattern, path, mb)

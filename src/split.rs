@@ -180,19 +180,29 @@ fn add_copies_of_openings(lines: &[Line], content: &[usize], starts: &mut Vec<us
         .iter()
         .filter_map(|&i| content.binary_search(&i).ok())
         .collect();
-    // The starts whose first line can be recognised again, ordered by the line's byte length:
-    // most lines of a file are turned away by their length alone, without reading their text.
-    let mut openings: Vec<(usize, usize)> = start_positions
+    // The starts whose first line can be recognised again, ordered by the line's byte length and
+    // then its text: most lines of a file are turned away by their length alone.
+    let mut openings: Vec<(usize, &str, usize)> = start_positions
         .iter()
-        .map(|&pos| (text(pos).len(), pos))
-        .filter(|&(_, pos)| {
-            let t = text(pos);
+        .map(|&pos| (text(pos).len(), text(pos), pos))
+        .filter(|&(_, t, pos)| {
             t.chars().nth(OPENING_MIN_CHARS - 1).is_some()
                 && !is_salutation_line(t)
                 && pos + 1 < content.len()
         })
         .collect();
     openings.sort_unstable();
+    // A few originals of one text are enough to recognise its copies; keeping them all would let
+    // a file of one repeated paragraph cost quadratic time.
+    let mut kept = 0;
+    openings.dedup_by(|b, a| {
+        kept = if (a.0, a.1) == (b.0, b.1) {
+            kept + 1
+        } else {
+            0
+        };
+        kept >= 4
+    });
     let next_two = |pos: usize| {
         content[pos + 1..]
             .iter()
@@ -200,16 +210,16 @@ fn add_copies_of_openings(lines: &[Line], content: &[usize], starts: &mut Vec<us
             .map(|&i| lines[i].text.as_ref())
     };
     let copies = |pos: usize, original: usize| {
-        original != pos
-            && text(original) == text(pos)
-            && next_two(original).any(|a| next_two(pos).any(|b| a == b))
+        original != pos && next_two(original).any(|a| next_two(pos).any(|b| a == b))
     };
     let mut found = Vec::new();
     for pos in 0..content.len() {
-        let len = text(pos).len();
-        let same_length = &openings[openings.partition_point(|&(l, _)| l < len)..];
-        let mut originals = same_length.iter().take_while(|&&(l, _)| l == len);
-        if lines[content[pos]].continues || !originals.any(|&(_, o)| copies(pos, o)) {
+        let key = (text(pos).len(), text(pos));
+        let from = openings.partition_point(|&(l, t, _)| (l, t) < key);
+        let mut originals = openings[from..]
+            .iter()
+            .take_while(|&&(l, t, _)| (l, t) == key);
+        if lines[content[pos]].continues || !originals.any(|&(_, _, o)| copies(pos, o)) {
             continue;
         }
         // A copy whose own title or salutation has already started a speech needs no new start:
