@@ -229,7 +229,21 @@ static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn is_page_furniture(text: &str) -> bool {
     let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b' ');
-    digits_only || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
+    digits_only
+        || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
+        || is_contents_entry(text)
+}
+
+/// A line of a table of contents: a title, dot leaders and a page number (一、总体要求……1).
+/// The headings it lists come again in the text; read here they would be read twice.
+fn is_contents_entry(text: &str) -> bool {
+    let body = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
+    let leaders = body
+        .chars()
+        .rev()
+        .take_while(|c| "….·．‥".contains(*c))
+        .count();
+    body.len() < text.len() && leaders >= 2
 }
 
 /// True when `text` ends a sentence, so the next line starts afresh.
@@ -371,6 +385,16 @@ mod tests {
             clean(text, CleanOptions::default())[0].text,
             "应对挑战，加强团结，互联网(internet)与(WTO)规则( ài)"
         );
+    }
+
+    #[test]
+    fn table_of_contents_entries_are_page_furniture() {
+        let lines = clean(
+            "一、总体要求……………1\n（一）推进改革........12\n二、主要任务\n等等……\n",
+            CleanOptions::default(),
+        );
+        let noise: Vec<bool> = lines.iter().map(|l| l.noise).collect();
+        assert_eq!(noise, [true, true, false, false]);
     }
 
     #[test]
