@@ -154,7 +154,11 @@ fn title_lines_above(lines: &[Line], content: &[usize], pos: usize) -> usize {
     let is_title_line = |p: usize| {
         let l = &lines[content[p]];
         let t = l.text.as_ref();
-        is_title_like(t) && l.marker.is_none() && !l.continues && !DATE.is_match(t)
+        is_title_like(t)
+            && l.marker.is_none()
+            && !l.continues
+            && !DATE.is_match(t)
+            && !is_closing_formula(t)
     };
     let mut first = pos;
     while first > 0 && pos - first < 2 && is_title_line(first - 1) {
