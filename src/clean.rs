@@ -121,12 +121,15 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
             None => text,
         };
     }
-    let mut text = if !opts.keep_pinyin && text.contains('(') {
+    // One SIMD pass tells whether the line has a parenthesis (pinyin) or an asterisk (Markdown
+    // bold) at all: most lines have neither.
+    let special = memchr::memchr2(b'(', b'*', text.as_bytes()).is_some();
+    let mut text = if special && !opts.keep_pinyin && text.contains('(') {
         remove_pinyin(text)
     } else {
         Cow::Borrowed(text)
     };
-    if text.contains('*') && text.contains("**") {
+    if special && text.contains("**") {
         text = Cow::Owned(text.replace("**", ""));
     }
     let noise = is_page_furniture(&text);
