@@ -370,24 +370,24 @@ mod tests {
 
     #[test]
     fn pinyin_is_removed_unless_kept() {
-        let text = "如何應對挑戰(zhàn)，結(jié)合(黨組)(a)實際，愛(ài)國";
-        assert_eq!(
-            clean(text, CleanOptions::default())[0].text,
-            "如何應對挑戰，結合(黨組)(a)實際，愛國"
-        );
-        assert_eq!(
-            clean(text, CleanOptions { keep_pinyin: true })[0].text,
-            text
-        );
-    }
-
-    #[test]
-    fn a_word_s_pinyin_is_removed_whole_but_english_stays() {
-        let text = "应对挑战(tiǎo zhàn)，加强团结(tuánjié)，互联网(internet)与(WTO)规则( ài)";
-        assert_eq!(
-            clean(text, CleanOptions::default())[0].text,
-            "应对挑战，加强团结，互联网(internet)与(WTO)规则( ài)"
-        );
+        // A syllable per character, or a word's syllables spaced or run together; ordinary
+        // parentheses and English words stay.
+        for (text, cleaned) in [
+            (
+                "如何應對挑戰(zhàn)，結(jié)合(黨組)(a)實際，愛(ài)國",
+                "如何應對挑戰，結合(黨組)(a)實際，愛國",
+            ),
+            (
+                "应对挑战(tiǎo zhàn)，加强团结(tuánjié)，互联网(internet)与(WTO)规则( ài)",
+                "应对挑战，加强团结，互联网(internet)与(WTO)规则( ài)",
+            ),
+        ] {
+            assert_eq!(clean(text, CleanOptions::default())[0].text, cleaned);
+            assert_eq!(
+                clean(text, CleanOptions { keep_pinyin: true })[0].text,
+                text
+            );
+        }
     }
 
     #[test]

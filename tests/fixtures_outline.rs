@@ -1,18 +1,23 @@
 //! The outline of each fixture speech in tests/fixtures, written as one line per heading:
 //! `depth marker title`. Each fixture names the case it covers.
 
-use tigang::{Options, extract};
+use tigang::{Document, Options, extract};
 
-fn shape(name: &str) -> Vec<String> {
+/// The outline tigang makes of the fixture `name` with `opts`.
+fn document(name: &str, opts: &Options) -> Document {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("fixture exists");
+    extract(&bytes, &path, opts)
+        .expect("fixture is text")
+        .document
+}
+
+fn shape(name: &str) -> Vec<String> {
     let opts = Options {
         inline: name.starts_with("inline"),
         ..Options::default()
     };
-    let doc = extract(&bytes, &path, &opts)
-        .expect("fixture is text")
-        .document;
+    let doc = document(name, &opts);
     let mut out = Vec::new();
     for (i, speech) in doc.speeches.iter().enumerate() {
         if doc.speeches.len() > 1 {
@@ -220,14 +225,7 @@ fn a_list_right_under_a_discourse_point_is_its_own_and_section_titles_climb_out(
 fn counted_points_keep_their_noun_and_punctuation_in_the_marker() {
     // 第三个方面 is an ordinal: it does not announce a list of three under it (the check finds no
     // announced-count mismatch).
-    let path = format!(
-        "{}/tests/fixtures/counted_aspects.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).expect("fixture exists");
-    let doc = extract(&bytes, &path, &Options::default())
-        .expect("fixture is text")
-        .document;
+    let doc = document("counted_aspects.txt", &Options::default());
     let codes: Vec<&str> = doc.speeches[0]
         .diagnostics
         .iter()
@@ -256,16 +254,11 @@ fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
 
 #[test]
 fn body_holds_the_whole_paragraph_across_broken_lines() {
-    let path = format!(
-        "{}/tests/fixtures/body_paragraphs_broken.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(path).unwrap();
     let opts = Options {
         body: true,
         ..Options::default()
     };
-    let doc = extract(&bytes, "x", &opts).unwrap().document;
+    let doc = document("body_paragraphs_broken.txt", &opts);
     let first_child = &doc.speeches[0].outline[1].children[0];
     assert_eq!(
         first_child.body.as_deref(),
@@ -305,13 +298,7 @@ fn points_run_into_a_paragraph_become_inline_children() {
 
 #[test]
 fn a_lead_in_that_announces_a_list_becomes_its_group() {
-    let path = format!(
-        "{}/tests/fixtures/restart_beside.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc = extract(&std::fs::read(path).unwrap(), "x", &Options::default())
-        .unwrap()
-        .document;
+    let doc = document("restart_beside.txt", &Options::default());
     let groups: Vec<(Option<u32>, usize)> = doc.speeches[0]
         .outline
         .iter()
@@ -326,14 +313,7 @@ fn a_lead_in_that_announces_a_list_becomes_its_group() {
 
 #[test]
 fn a_main_title_over_a_subtitle_names_its_speech_and_starts_it() {
-    let path = format!(
-        "{}/tests/fixtures/titled_speeches_with_subtitles.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).expect("fixture exists");
-    let doc = extract(&bytes, &path, &Options::default())
-        .expect("fixture is text")
-        .document;
+    let doc = document("titled_speeches_with_subtitles.txt", &Options::default());
     let headers: Vec<_> = doc
         .speeches
         .iter()
