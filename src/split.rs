@@ -507,6 +507,10 @@ mod tests {
     use super::*;
     use crate::clean::{CleanOptions, clean};
 
+    fn speeches(text: &str) -> Vec<Range<usize>> {
+        split(&clean(text, CleanOptions::default()))
+    }
+
     #[test]
     fn header_fields() {
         let text = "\n在全区工作会议上的讲话\n\n（2018年9月20日）\n\n王晓峰\n\n同志们：\n\n这次会议很重要。\n谢谢大家！\n";
@@ -538,8 +542,7 @@ mod tests {
     #[test]
     fn a_site_blurb_starts_the_next_text() {
         let text = "一、学习。内容。\n二、落实。内容。\n下面是本站为大家整理的发言稿，供大家参考。意识形态工作很重要。\n一、提高认识。内容。\n";
-        let lines = clean(text, CleanOptions::default());
-        assert_eq!(split(&lines), vec![0..2, 2..4]);
+        assert_eq!(speeches(text), vec![0..2, 2..4]);
     }
 
     #[test]
@@ -550,10 +553,9 @@ mod tests {
              {opening}\n一是建强队伍。内容。\n\
              三是办好实事。内容。\n{opening}\n这一句换了说法。\n另一句也换了。\n"
         );
-        let lines = clean(&text, CleanOptions::default());
         // Line 6 repeats the opening with the line after it: a copy. Line 9 repeats only the
         // opening sentence, as a speech may quote its own beginning: no new speech.
-        assert_eq!(split(&lines), vec![0..2, 2..5, 5..lines.len()]);
+        assert_eq!(speeches(&text), vec![0..2, 2..5, 5..11]);
     }
 
     #[test]
@@ -575,15 +577,13 @@ mod tests {
     #[test]
     fn a_quotation_s_attribution_is_not_a_subtitle() {
         let text = "一、学习。内容。\n“要把学习贯彻作为首要政治任务。”\n——在全市工作会议上的讲话\n二、落实。内容。\n";
-        let lines = clean(text, CleanOptions::default());
-        assert_eq!(split(&lines), vec![0..4]);
+        assert_eq!(speeches(text), vec![0..4]);
     }
 
     #[test]
     fn a_site_blurb_under_a_title_belongs_to_that_speech() {
         let text = "一、学习。内容。\n谢谢大家！\n在会上的讲话\n以下是本站为大家整理的讲话稿，供大家参考。\n同志们：\n今天开会。\n";
-        let lines = clean(text, CleanOptions::default());
-        assert_eq!(split(&lines), vec![0..2, 2..6]);
+        assert_eq!(speeches(text), vec![0..2, 2..6]);
     }
 
     #[test]
@@ -603,15 +603,13 @@ mod tests {
     #[test]
     fn salutation_in_a_header_does_not_split() {
         let text = "在会上的讲话\n同志们：\n今天开会。\n一、学习。\n";
-        let lines = clean(text, CleanOptions::default());
-        assert_eq!(split(&lines).len(), 1);
+        assert_eq!(speeches(text).len(), 1);
     }
 
     #[test]
     fn transcript_turns_split_but_procedural_ones_do_not() {
         let text = "張三議員：主席，我想談三點。第一是教育。\n第二，是房屋。\n李四議員：主席，我動議修正。\n王五議員：主席，我支持。我也反對。\n";
-        let lines = clean(text, CleanOptions::default());
-        assert_eq!(split(&lines), vec![0..3, 3..4]);
+        assert_eq!(speeches(text), vec![0..3, 3..4]);
     }
 
     #[test]
@@ -621,7 +619,6 @@ mod tests {
                     公務員事務局常任秘書長：主席，我補充兩點。第一是人手。
 行政長官：主席，多謝議員提問。我會考慮。
 ";
-        let lines = clean(text, CleanOptions::default());
-        assert_eq!(split(&lines), vec![0..1, 1..2, 2..3, 3..4]);
+        assert_eq!(speeches(text), vec![0..1, 1..2, 2..3, 3..4]);
     }
 }
