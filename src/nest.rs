@@ -20,8 +20,9 @@
 //!    - T's own list goes on after the new list (第二， (一)…(五) 第三，): the new list is inside;
 //!    - T's paragraph ends with a colon and the list follows at once (…发生了如下的变化：);
 //!    - the same pair of families was nested earlier in the speech;
-//!    - T is a 首先 / 其次 / 再次 point and the list starts on the very next line: a discourse
-//!      point is elaborated by the numbered list right under it (其次，…造“势”。 一要明势…).
+//!    - T is a 首先 / 其次 / 再次 point and a list of paragraph points starts on the very next
+//!      line: a discourse point is elaborated by the numbered list right under it (其次，…造“势”。
+//!      一要明势…). Section titles (一、总体情况) after an opening 首先…其次… stay beside it.
 //!
 //!    Otherwise the new list stands beside T (—— points, a paragraph, then 一要…三要) — unless
 //!    it is a look-alike slip of T's own list ((3) right after (一)(二)), which stays T's sibling.
@@ -366,6 +367,7 @@ fn choose_frame(
         || (t.marker.family == Family::Adverb
             && t.marker.number.is_some()
             && c.marker.number == Some(1)
+            && !c.title_only
             && next_content(lines, t.para_end) == Some(c.line));
     if nests {
         return top;

@@ -245,6 +245,20 @@ fn counted_points_keep_their_noun_and_punctuation_in_the_marker() {
 }
 
 #[test]
+fn sections_after_opening_courtesies_stand_beside_them() {
+    // 一、 right under 其次 is a section title, not an elaboration of the courtesy.
+    assert_shape(
+        "courtesies_before_sections.txt",
+        &[
+            "1 首先， 我代表县委、县政府，向受表彰的先进集体和个人表示热烈祝贺",
+            "1 其次， 向一年来辛勤工作在各条战线上的同志们表示衷心感谢",
+            "1 一、 总体情况",
+            "1 二、 下步打算",
+        ],
+    );
+}
+
+#[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
     assert_shape(
         "ordinary_words.txt",
