@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
             let continues_run = run.first().is_some_and(|first| {
                 h.number != Some(1)
                     && (same_list(first, h) || is_slip(run.last().expect("non-empty"), h))
-            });
+            }) && !self.restarts_in_the_line_before(h);
             if !continues_run {
                 self.check_run(&run);
                 run.clear();
@@ -181,6 +181,27 @@ impl<'a> Checker<'a> {
             run.push(h);
         }
         self.check_run(&run);
+    }
+
+    /// Whether the paragraph just before `h` holds, in mid-line, the point that comes before it:
+    /// …，首先就是要… then 其次，… starts a new list whose first point was run into a paragraph.
+    fn restarts_in_the_line_before(&self, h: &Heading) -> bool {
+        let (Some(n), Some(family)) = (h.number.filter(|&n| n > 1), h.family) else {
+            return false;
+        };
+        let before = if family == Family::Adverb {
+            numeral_for(family, n - 1)
+        } else {
+            renumber(h, n - 1)
+        };
+        let Some(prev) = self.lines[..h.line.saturating_sub(1).min(self.lines.len())]
+            .iter()
+            .rev()
+            .find(|l| !l.is_empty())
+        else {
+            return false;
+        };
+        prev.text.find(&before).is_some_and(|at| at > 0)
     }
 
     fn check_run(&mut self, run: &[&Heading]) {

@@ -68,6 +68,12 @@ fn a_number_that_comes_too_late_is_out_of_order() {
 }
 
 #[test]
+fn a_list_whose_first_point_runs_into_a_paragraph_is_a_new_list() {
+    // 其次 after 再次 is not out of order: the paragraph before it holds 首先 in mid-line.
+    assert_eq!(findings("check_restart_run_in.txt"), vec![]);
+}
+
+#[test]
 fn an_item_in_another_family_is_mixed() {
     assert_eq!(
         findings("check_mixed_family.txt"),
@@ -242,6 +248,8 @@ fn seeds_report_their_known_slips() {
             .collect()
     };
     assert_eq!(at("mixed-family"), [56, 151, 187, 483, 790, 838, 897, 1092]);
+    // 其次 at 160 and its repeats follow a paragraph that holds 首先 in mid-line: a new list.
+    assert!(!at("numbering-out-of-order").contains(&160));
     let gaps = at("numbering-gap");
     for line in [102, 210, 319, 590] {
         assert!(gaps.contains(&line), "gap at {line} not in {gaps:?}");
