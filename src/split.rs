@@ -296,26 +296,39 @@ pub fn is_salutation_line(text: &str) -> bool {
     text.ends_with(['：', ':']) && text.len() <= 150 && SALUTATION.is_match(text)
 }
 
+/// The formulas a speech ends on.
+const CLOSINGS: [&str; 14] = [
+    "谢谢大家",
+    "謝謝大家",
+    "谢谢各位",
+    "謝謝各位",
+    "谢谢",
+    "謝謝",
+    "散会",
+    "散會",
+    "以上是我的发言",
+    "以上是我的發言",
+    "请批评指正",
+    "請批評指正",
+    "敬请批评指正",
+    "敬請批評指正",
+];
+
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[，,。！!；;])(谢谢大家|謝謝大家|谢谢|謝謝|散会|散會|以上是我的发言|以上是我的發言)[。！!.]?$").expect("valid")
+    // The formula ends the paragraph and is a clause of its own.
+    Regex::new(&format!(
+        r"(^|[，,。！!；;])({})[。！!.]?$",
+        CLOSINGS.join("|")
+    ))
+    .expect("valid")
 });
 
-/// A paragraph that ends the speech with a formula: 谢谢大家！, 散会。, …我就讲这么多，谢谢！
+/// A paragraph that ends the speech with a formula: 谢谢大家！, 散会。, …我就讲这么多，谢谢！,
+/// …不妥之处，请批评指正。
 fn is_closing_formula(text: &str) -> bool {
     let end = text.trim_end_matches(['。', '！', '!', '.']);
-    [
-        "谢谢大家",
-        "謝謝大家",
-        "谢谢",
-        "謝謝",
-        "散会",
-        "散會",
-        "以上是我的发言",
-        "以上是我的發言",
-    ]
-    .iter()
-    .any(|f| end.ends_with(f))
-        && CLOSING.is_match(text)
+    // Cheap test first: this runs on every line.
+    CLOSINGS.iter().any(|f| end.ends_with(f)) && CLOSING.is_match(text)
 }
 
 static MEETING_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -455,18 +468,13 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
         h.date = Some(t.to_string());
         h.date_iso = iso_date(&c[1], &c[2], &c[3]);
     }
-    if let Some(last) = content
+    // The formula itself, not the paragraph it ends (…我就讲这么多，谢谢大家！ → 谢谢大家).
+    h.closing = content
         .iter()
         .rev()
         .take(3)
-        .find(|l| is_closing_formula(&l.text))
-    {
-        h.closing = Some(
-            last.text
-                .trim_end_matches(['。', '！', '!', '.'])
-                .to_string(),
-        );
-    }
+        .filter(|l| is_closing_formula(&l.text))
+        .find_map(|l| CLOSING.captures(&l.text).map(|c| c[2].to_string()));
     h
 }
 
@@ -537,6 +545,15 @@ mod tests {
             assert_eq!(h.date.as_deref(), Some(sign_off));
             assert_eq!(h.date_iso.as_deref(), Some(iso));
         }
+    }
+
+    #[test]
+    fn a_closing_formula_ends_its_speech_and_is_the_closing() {
+        let text = "一、学习。内容。\n以上发言，不妥之处，请批评指正。\n今年以来，我们狠抓落实。\n一、落实。内容。\n我就讲这么多，谢谢各位！\n";
+        assert_eq!(speeches(text), vec![0..2, 2..5]);
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(header(&lines, 0..2).closing.as_deref(), Some("请批评指正"));
+        assert_eq!(header(&lines, 2..5).closing.as_deref(), Some("谢谢各位"));
     }
 
     #[test]
