@@ -112,10 +112,19 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
 
 fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::NestOptions) -> Speech {
     let header = split::header(lines, range.clone());
-    let outline = nest::nest(lines, range.clone(), opts);
     let first = (range.start..range.end)
         .find(|&i| !lines[i].is_empty())
         .unwrap_or(range.start);
+    // A speech's own title line (第二篇：在…会议上的讲话) names the speech; it is not its first point.
+    let body = if lines
+        .get(first)
+        .is_some_and(|l| split::is_speech_title(&l.text))
+    {
+        first + 1..range.end
+    } else {
+        range.clone()
+    };
+    let outline = nest::nest(lines, body, opts);
     let last = (range.start..range.end)
         .rev()
         .find(|&i| !lines[i].is_empty())

@@ -259,7 +259,7 @@ fn head(text: &str, max: usize) -> &str {
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // …讲话, …报告（摘要）, …篇三, and the labels collections put over each text: 【篇二】, 范文三：.
     Regex::new(
-        r"((篇|范文|範文)[一二三四五六七八九十百〇零\d]+|讲话|講話|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿)[）)】\]]?[：:]?$",
+        r"((篇|范文|範文)[一二三四五六七八九十百〇零\d]+|讲话|講話|讲话稿|講話稿|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿)[）)】\]]?[：:]?$",
     )
     .expect("valid")
 });

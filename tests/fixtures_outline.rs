@@ -259,6 +259,22 @@ fn sections_after_opening_courtesies_stand_beside_them() {
 }
 
 #[test]
+fn a_speech_s_numbered_title_line_is_not_its_first_point() {
+    // 第二篇：在…的讲话 names the second speech of the collection; it owns no list.
+    assert_shape(
+        "numbered_collection.txt",
+        &[
+            "speech 1 line 1",
+            "1 一、 认清形势",
+            "1 二、 压实责任",
+            "speech 2 line 7",
+            "1 一、 立足防大汛",
+            "1 二、 落实责任制",
+        ],
+    );
+}
+
+#[test]
 fn ordinary_words_and_a_lone_procedural_first_are_not_headings() {
     assert_shape(
         "ordinary_words.txt",
