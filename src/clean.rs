@@ -115,6 +115,12 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
         text = rest;
         lead += 2;
     }
+    if text.starts_with('<')
+        && let Some(m) = HTML_HEAD.find(text)
+    {
+        lead += text[..m.end()].chars().count();
+        text = text[m.end()..].trim_start_matches(INDENT);
+    }
     if text.ends_with('>') {
         text = match HTML_TAIL.find(text) {
             Some(m) => &text[..m.start()],
@@ -221,8 +227,14 @@ fn pinyin_len(rest: &str) -> Option<usize> {
 }
 
 static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    // A scraped page can leave the paragraph's closing tag, sometimes half-garbled (…存在?/p>).
-    Regex::new(r"(</?|/)(?i:p|br|div|span|li)\s*/?>$").expect("valid")
+    // A scraped page can leave the paragraph's closing tags, sometimes half-garbled (…存在?/p>).
+    Regex::new(r"((</?|/)(?i:p|br|div|span|li|strong|b|em|font|h[1-6])\s*/?>)+$").expect("valid")
+});
+
+static HTML_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    // …and its opening tags: <p>, <p style="…">, <p><strong>.
+    Regex::new(r#"^(<(?i:p|br|div|span|li|strong|b|em|font|h[1-6])(\s[^<>]*)?/?>)+"#)
+        .expect("valid")
 });
 
 static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,9 +413,17 @@ mod tests {
     }
 
     #[test]
-    fn html_closing_tags_left_by_scraping_are_removed() {
-        let lines = clean("第一段。</p>\n第二段?/p>\n1<2>\n", CleanOptions::default());
-        assert_eq!(texts(&lines), ["第一段。", "第二段?", "1<2>"]);
+    fn html_tags_left_by_scraping_are_removed() {
+        let lines = clean(
+            "第一段。</p>\n第二段?/p>\n1<2>\n<p style=\"text-indent:2em\"><strong>一、加强领导</strong></p>\n<2>不是标签\n",
+            CleanOptions::default(),
+        );
+        assert_eq!(
+            texts(&lines),
+            ["第一段。", "第二段?", "1<2>", "一、加强领导", "<2>不是标签"]
+        );
+        assert_eq!(lines[3].lead, 35);
+        assert!(lines[3].marker.is_some());
     }
 
     #[test]
