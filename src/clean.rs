@@ -121,6 +121,16 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
         lead += text[..m.end()].chars().count();
         text = text[m.end()..].trim_start_matches(INDENT);
     }
+    // Indentation a scraper left as HTML entities (&nbsp;&nbsp;一、…).
+    while text.starts_with('&')
+        && let Some(entity) = ["&nbsp;", "&emsp;", "&ensp;", "&#160;", "&#12288;"]
+            .iter()
+            .find(|e| text.starts_with(**e))
+    {
+        let rest = text[entity.len()..].trim_start_matches(INDENT);
+        lead += text[..text.len() - rest.len()].chars().count();
+        text = rest;
+    }
     if text.ends_with('>') {
         text = match HTML_TAIL.find(text) {
             Some(m) => &text[..m.start()],
@@ -422,6 +432,12 @@ mod tests {
             texts(&lines),
             ["第一段。", "第二段?", "1<2>", "一、加强领导", "<2>不是标签"]
         );
+        let indented = clean(
+            "&nbsp;&nbsp;　二、落实责任\n&amp;符号\n",
+            CleanOptions::default(),
+        );
+        assert_eq!(texts(&indented), ["二、落实责任", "&amp;符号"]);
+        assert_eq!(indented[0].lead, 13);
         assert_eq!(lines[3].lead, 35);
         assert!(lines[3].marker.is_some());
     }
