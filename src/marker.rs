@@ -206,7 +206,7 @@ fn might_open_marker(text: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十百〇零○两兩".contains(c);
     match first {
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '兩' => {
-            numeral(second) || "、．.，,是要）) \u{3000}".contains(second)
+            numeral(second) || "、．.，,：是要）) \u{3000}".contains(second)
         }
         '第' => numeral(second),
         '其' => numeral(second) || second == '次',
@@ -365,6 +365,7 @@ mod tests {
                     ("二十三．其他", "二十三．", Some(23)),
                     ("四.落实", "四.", Some(4)),
                     ("一，关于", "一，", Some(1)),
+                    ("三：严明纪律", "三：", Some(3)),
                     ("  \u{3000}三、标题", "三、", Some(3)),
                     ("一百零五、末项", "一百零五、", Some(105)),
                     ("二", "二", Some(2)),
