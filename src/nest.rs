@@ -89,6 +89,7 @@ fn normalize_classifier(c: &str) -> char {
         '項' => '项',
         '編' => '编',
         '講' => '讲',
+        '階' => '阶',
         other => other,
     }
 }
