@@ -130,7 +130,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
 
 static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(——|──|--)\s*(\d{4}年\d{1,2}月\d{1,2}日\s*)?(在|于|於).*(讲话|講話|发言|發言|报告|報告|致辞|致辭|党课|黨課|讲稿|講稿|演讲|演講)([（(][^）)]{1,8}[）)])?$",
+        r"^(——|──|--)?\s*(\d{4}年\d{1,2}月\d{1,2}日\s*)?(在|于|於).*(讲话|講話|发言|發言|报告|報告|致辞|致辭|党课|黨課|讲稿|講稿|演讲|演講)([（(][^）)]{1,8}[）)])?$",
     )
     .expect("valid")
 });
@@ -143,9 +143,10 @@ fn is_header_like(text: &str) -> bool {
         && !text.contains(['。', '！', '？', '；', ';', '!', '?'])
 }
 
-/// A subtitle naming the occasion: ——在全市经济工作会议上的讲话, ——在…的发言（摘要）.
+/// A subtitle naming the occasion: ——在全市经济工作会议上的讲话, ——在…的发言（摘要）, or the same
+/// without the dash under a main title.
 fn is_subtitle(text: &str) -> bool {
-    text.starts_with(['—', '─', '-']) && is_header_like(text) && SUBTITLE.is_match(text)
+    text.starts_with(['—', '─', '-', '在']) && is_header_like(text) && SUBTITLE.is_match(text)
 }
 
 /// The content position of the first of the (at most two) title lines right above `pos`, or
@@ -435,7 +436,9 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
         if let Some(c) = DATE.captures(t) {
             h.date = Some(t.to_string());
             h.date_iso = iso_date(&c[1], &c[2], &c[3]);
-        } else if t.starts_with("——") && (h.title.is_some() || !main_title.is_empty()) {
+        } else if (h.title.is_some() || !main_title.is_empty())
+            && (t.starts_with("——") || is_subtitle(t))
+        {
             if h.title.is_none() {
                 h.title = Some(main_title.join(" "));
             }

@@ -358,7 +358,8 @@ fn a_main_title_over_a_subtitle_names_its_speech_and_starts_it() {
             )
         })
         .collect();
-    // The second speech has no closing before it: its subtitle starts it, at the title above.
+    // The second and third speeches have no closing before them: each subtitle (with or without
+    // its dash) starts its speech at the title above it.
     // The header runs six lines; the opening paragraph after the salutation stays in it.
     assert_eq!(
         headers,
@@ -377,6 +378,14 @@ fn a_main_title_over_a_subtitle_names_its_speech_and_starts_it() {
                 Some("——在全县宣传思想文化工作会议上的讲话（摘要）"),
                 Some("2025-02-18"),
                 Some("李红"),
+                Some("同志们"),
+            ),
+            (
+                21,
+                Some("从严从实 久久为功"),
+                Some("在全县作风建设大会上的讲话"),
+                None,
+                Some("王强"),
                 Some("同志们"),
             ),
         ]
