@@ -5,8 +5,8 @@
 //! - a page-section title (…讲话篇三), a collection's label (【篇二】, 范文三：) or a speech title
 //!   (a short unpunctuated line ending in 讲话, 发言, 发言稿, 报告, 党课, 致辞), or an appendix
 //!   (附录：…);
-//! - a subtitle naming the occasion (——在…会议上的讲话): the speech starts at the title lines
-//!   above it;
+//! - a subtitle naming the occasion (——在…会议上的讲话, or 在…的讲话 under a main title): the
+//!   speech starts at the title lines above it;
 //! - an opening salutation on a line of its own (同志们：, 尊敬的…：), unless it belongs to the
 //!   header block of a speech that has just started;
 //! - the first line after a closing (谢谢大家, 散会, 以上是我的发言), and an opening paragraph
