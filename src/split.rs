@@ -399,16 +399,32 @@ fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
         return false;
     }
     let mut sentences = 0;
-    let mut rest = content.iter().skip(pos);
-    for &j in rest.by_ref().take(8) {
+    for (k, &j) in content.iter().enumerate().skip(pos).take(8) {
         if j != content[pos] && !lines[j].continues {
             let next = lines[j].text.as_ref();
-            return sentences > 1 || !(TURN.is_match(next) || next.contains("如下："));
+            // The printed wording's lead-in may be broken over two lines (…進一步 / 修正案如下：).
+            let announces_wording = content[k..]
+                .iter()
+                .take(2)
+                .any(|&l| lines[l].text.contains("如下："));
+            return sentences > 1
+                || !(TURN.is_match(next) || CHAIR.is_match(next) || announces_wording);
         }
-        sentences += lines[j].text.matches('。').count();
+        // Thanking the chair is courtesy, not a second sentence of substance.
+        let text = lines[j].text.as_ref();
+        let courtesies = ["多謝主席。", "謝謝主席。", "多谢主席。", "谢谢主席。"]
+            .iter()
+            .map(|c| text.matches(c).count())
+            .sum::<usize>();
+        sentences += text.matches('。').count() - courtesies;
     }
     sentences > 1
 }
+
+static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    // The chair's turns are procedure, never speeches; they end the turn before them.
+    Regex::new(r"^\p{Han}{0,6}主席[：:]").expect("valid")
+});
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日.
@@ -630,6 +646,14 @@ mod tests {
     fn transcript_turns_split_but_procedural_ones_do_not() {
         let text = "張三議員：主席，我想談三點。第一是教育。\n第二，是房屋。\n李四議員：主席，我動議修正。\n王五議員：主席，我支持。我也反對。\n";
         assert_eq!(speeches(text), vec![0..3, 3..4]);
+    }
+
+    #[test]
+    fn procedural_turns_before_the_chair_or_the_printed_wording_are_not_speeches() {
+        let text = "張三議員：主席，我想談三點。第一是教育。\n李四議員：我正在看。\n主席：請你讀出來。\n\
+                    李四議員：主席，我動議修正議案。多謝主席。\n李四議員就議案動議的\n修正案如下：\n\
+                    王五議員：主席，我支持。我也反對。\n";
+        assert_eq!(speeches(text), vec![0..6, 6..7]);
     }
 
     #[test]
