@@ -395,6 +395,10 @@ fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
     let Some(m) = TURN.find(text) else {
         return false;
     };
+    // 出席議員： / 缺席議員： head the record's attendance lists, not a member's turn.
+    if ["出席", "缺席", "列席"].iter().any(|w| text.starts_with(w)) {
+        return false;
+    }
     if text[m.end()..].trim_start().starts_with(['…', '.']) {
         return false;
     }
@@ -650,10 +654,10 @@ mod tests {
 
     #[test]
     fn procedural_turns_before_the_chair_or_the_printed_wording_are_not_speeches() {
-        let text = "張三議員：主席，我想談三點。第一是教育。\n李四議員：我正在看。\n主席：請你讀出來。\n\
+        let text = "會議過程正式紀錄\n出席議員：\n張三議員\n缺席議員：\n李四議員\n張三議員：主席，我想談三點。第一是教育。\n李四議員：我正在看。\n主席：請你讀出來。\n\
                     李四議員：主席，我動議修正議案。多謝主席。\n李四議員就議案動議的\n修正案如下：\n\
                     王五議員：主席，我支持。我也反對。\n";
-        assert_eq!(speeches(text), vec![0..6, 6..7]);
+        assert_eq!(speeches(text), vec![0..5, 5..11, 11..12]);
     }
 
     #[test]
