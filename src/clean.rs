@@ -257,7 +257,35 @@ fn is_page_furniture(text: &str) -> bool {
     digits_only
         || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
         || is_contents_entry(text)
+        || (text.len() <= 15 && WEB_CHROME.contains(&text))
 }
+
+/// The buttons of a government or news page that a copy of the page keeps, each on a line of
+/// its own (下载 / 打印 / 【字号： / 加大 / 减小 / 】): they come before the title and are not text.
+/// Lone 大 / 中 / 小 stay: a one-character line may be the end of a broken sentence.
+const WEB_CHROME: [&str; 21] = [
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "分享",
+    "分享：",
+    "打印本页",
+    "关闭窗口",
+    "关闭",
+    "【字号：",
+    "【字体：",
+    "字号：",
+    "加大",
+    "还原",
+    "减小",
+    "】",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+    "【打印】",
+    "【关闭】",
+];
 
 /// A line of a table of contents: a title, dot leaders and a page number (一、总体要求……1).
 /// The headings it lists come again in the text; read here they would be read twice.
@@ -410,6 +438,16 @@ mod tests {
                 text
             );
         }
+    }
+
+    #[test]
+    fn a_web_page_s_buttons_are_page_furniture() {
+        let lines = clean(
+            "下载\n打印\n【字号：\n加大\n】\n2026年政府工作报告\n大家好。\n中\n",
+            CleanOptions::default(),
+        );
+        let noise: Vec<bool> = lines.iter().map(|l| l.noise).collect();
+        assert_eq!(noise, [true, true, true, true, true, false, false, false]);
     }
 
     #[test]
