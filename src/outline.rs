@@ -21,7 +21,7 @@ pub struct Document {
 pub struct Speech {
     /// The speech's title line (在全区意识形态工作会议上的讲话), when it has one.
     pub title: Option<String>,
-    /// A subtitle such as ——在…会议上的讲话.
+    /// A subtitle such as ——在…会议上的讲话 (or 在…的讲话 under a main title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// The date as written, e.g. （2018年9月20日）.
@@ -30,7 +30,7 @@ pub struct Speech {
     /// The same date as ISO 8601 (2018-09-20) when it names a whole day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_iso: Option<String>,
-    /// The speaker named on a line of its own under the title.
+    /// The speaker line under the title: a name (王晓峰), or an office and a name (市长 龚 正).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// The opening salutation (同志们).
