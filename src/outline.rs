@@ -24,7 +24,7 @@ pub struct Speech {
     /// A subtitle such as ——在…会议上的讲话 (or 在…的讲话 under a main title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// The date as written, e.g. （2018年9月20日）.
+    /// The date as written under the title or where a report is signed, e.g. （2018年9月20日）.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The same date as ISO 8601 (2018-09-20) when it names a whole day.
