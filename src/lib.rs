@@ -44,6 +44,10 @@ pub struct Options {
     pub body: bool,
     /// Add points run into a heading's paragraph (一是…二是…) as children marked `inline`.
     pub inline: bool,
+    /// Record on each heading why it stands where it does (its move, evidence and margin).
+    pub explain: bool,
+    /// The nesting weights; `None` is the default table.
+    pub weights: Option<nest::Weights>,
     /// What the numbering checks look at.
     pub check: check::CheckOptions,
 }
@@ -90,6 +94,8 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
     let nest_opts = nest::NestOptions {
         body: opts.body,
         inline: opts.inline,
+        explain: opts.explain,
+        weights: opts.weights,
     };
     let speeches = split::split(&lines)
         .into_iter()

@@ -123,6 +123,127 @@ impl Marker {
     }
 }
 
+/// The kind of list a marker numbers: markers of one kind are items of one list, wherever they
+/// stand. This is the one place that says what "the same list" means; nesting, checking and
+/// comparing all read it.
+///
+/// The family decides, plus the word of the families that carry one: 第一章 and 第一节 are two
+/// kinds of list, 一是 and 一要 one, and 第一是 counts like 第一，.
+///
+/// ```
+/// use tigang::marker::{recognize, ListKind};
+/// let kind = |s| ListKind::of(&recognize(s).unwrap());
+/// assert_eq!(kind("一是加强"), kind("二要落实"));
+/// assert_ne!(kind("第一章 总则"), kind("第二节 范围"));
+/// assert_eq!(kind("第一是关于"), kind("第二，关于"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListKind {
+    /// The family, with 第一是 read as an ordinal.
+    pub family: Family,
+    /// The classifier as one simplified character (章 节 件 个 …), where it tells lists apart.
+    pub classifier: Option<char>,
+}
+
+impl ListKind {
+    /// The kind of list `m` is an item of.
+    pub fn of(m: &Marker) -> ListKind {
+        let classifier = match m.family {
+            Family::Counted if m.classifier.as_deref() == Some("是") => None,
+            Family::Counted | Family::Part => m.classifier.as_deref().map(normalize_classifier),
+            _ => None,
+        };
+        let family = match m.family {
+            Family::Counted if classifier.is_none() => Family::Ordinal,
+            f => f,
+        };
+        ListKind { family, classifier }
+    }
+
+    /// How the family looks on the page (see [`Look`]).
+    pub fn look(self) -> Look {
+        Look::of(self.family)
+    }
+}
+
+/// The classifier as one simplified character: 節 → 节, 部分 → 部.
+fn normalize_classifier(c: &str) -> char {
+    match c.chars().next().unwrap_or(' ') {
+        '節' => '节',
+        '點' => '点',
+        '條' => '条',
+        '個' => '个',
+        '項' => '项',
+        '編' => '编',
+        '講' => '讲',
+        '階' => '阶',
+        '題' => '题',
+        '類' => '类',
+        other => other,
+    }
+}
+
+/// Families that look alike on the page, so that a writer slips from one to the other inside a
+/// list: (3) among (一)(二), 1、 among 一、 二、.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Look {
+    /// A number in brackets: （一） (1) 〔一〕 1） 一）.
+    Bracketed,
+    /// A bare number and a separator: 一、 1. ① 甲、.
+    Bare,
+    /// An ordinal word: 第一， 第一点 其一 首先.
+    Ordinal,
+    /// 一是 一要.
+    ShiYao,
+    /// 第一章 第一部分.
+    Part,
+    /// A bullet or a side: —— 一方面.
+    Bullet,
+}
+
+impl Look {
+    /// How `family` looks.
+    pub fn of(family: Family) -> Look {
+        match family {
+            Family::ParenNumeral
+            | Family::ParenArabic
+            | Family::ArabicClose
+            | Family::NumeralClose
+            | Family::ParenStem
+            | Family::BracketNumeral => Look::Bracketed,
+            Family::Numeral | Family::Arabic | Family::Stem | Family::Circled => Look::Bare,
+            Family::Ordinal | Family::Counted | Family::Qi | Family::Adverb => Look::Ordinal,
+            Family::ShiYao => Look::ShiYao,
+            Family::Part => Look::Part,
+            Family::Dash | Family::Aspect => Look::Bullet,
+        }
+    }
+}
+
+/// True when `n` follows `last` in one list: the next number, or one number lost on the way.
+/// Unnumbered items (——, 最后) follow anything.
+///
+/// ```
+/// use tigang::marker::follows;
+/// assert!(follows(Some(2), Some(3)));
+/// assert!(follows(Some(2), Some(4))); // one lost number is tolerated
+/// assert!(!follows(Some(2), Some(1)));
+/// assert!(follows(None, Some(5)));
+/// ```
+pub fn follows(last: Option<u32>, n: Option<u32>) -> bool {
+    match (last, n) {
+        (Some(l), Some(n)) => n == l + 1 || n == l + 2,
+        _ => true,
+    }
+}
+
+/// True when `next` is the item after `prev` written in a look-alike family: (3) right after (二),
+/// 3、 right after 二、 — a slip of the pen inside `prev`'s list, not a new list.
+pub fn is_look_alike_slip(prev: &Marker, next: &Marker) -> bool {
+    matches!((prev.number, next.number), (Some(p), Some(n)) if n > 1 && n == p + 1)
+        && Look::of(prev.family) == Look::of(next.family)
+}
+
 mod parser {
     #![allow(missing_docs)] // pest_derive generates the Rule enum from the grammar's own docs.
     use pest_derive::Parser;

@@ -51,7 +51,10 @@ pub struct Speech {
 }
 
 /// One numbered point, or a group node without a marker that gathers a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Two headings are equal when their saved outlines are: `list` and `why`, which only the
+/// nesting stage knows, are left out of the comparison.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heading {
     /// The 1-based line of the input file the heading stands on.
     pub line: usize,
@@ -75,8 +78,30 @@ pub struct Heading {
     /// For a group node: how many points the lead-in announces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announced: Option<u32>,
+    /// The list the heading joined, as the nesting stage numbered them within the speech (the
+    /// checks read it). Not part of the saved outline.
+    #[serde(skip)]
+    pub list: Option<usize>,
+    /// Why the heading stands where it does, with `--explain`.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub why: Option<crate::nest::Explanation>,
     /// The headings one level down.
     pub children: Vec<Heading>,
+}
+
+impl PartialEq for Heading {
+    fn eq(&self, o: &Self) -> bool {
+        self.line == o.line
+            && self.marker == o.marker
+            && self.family == o.family
+            && self.number == o.number
+            && self.title == o.title
+            && self.body == o.body
+            && self.inline == o.inline
+            && self.intro == o.intro
+            && self.announced == o.announced
+            && self.children == o.children
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -1,0 +1,287 @@
+//! The evidence a careful reader weighs when placing a heading, and its weight: one table.
+//!
+//! Every possible place for a heading (a [`Move`](super::Move)) collects the evidence that holds
+//! for it; its score is the sum of their weights, and the search keeps the best-scoring path.
+//! Weights are relative: read each against its neighbours in [`Evidence::weight`]. Positive
+//! weights support a place, negative ones oppose it.
+//!
+//! Item evidence (the `Not…` kinds and [`Evidence::ListGoesOnAfterLone`]) decides whether a
+//! marker line is a heading at all: a line is dropped when the weights of what holds for it sum
+//! above zero.
+
+use serde::Serialize;
+use std::fmt;
+
+/// One kind of evidence. The names are what `tigang extract --explain` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    // ---- joining a list already open on the path
+    /// The number follows the list's last one (n+1, or unnumbered items such as —— or 最后).
+    NumberFollows,
+    /// The number skips one (n+2): a lost item, still the same list.
+    NumberSkipsOne,
+    /// Of the lists this heading could continue, this is the innermost.
+    InnermostList,
+    /// The list of this kind restarts at one beside its old items (一是…三是, a paragraph, 一是…).
+    RestartAtOne,
+    /// A list of this kind is open here; the number neither follows nor restarts (一要 二要 三是 五要).
+    WrongNumber,
+
+    // ---- starting a child list under the heading just before
+    /// The parent is a title line (its marker and a short title fill the line).
+    ParentTitleOnly,
+    /// A list of this kind restarts at one right under a title line: the title owns it.
+    RestartUnderTitle,
+    /// The parent's own list goes on after this new list (第二， (一)…(五) 第三，).
+    ParentListResumes,
+    /// The parent's paragraph ends in a colon and this list follows at once (…有以下几点：).
+    ParentEndsInColon,
+    /// The same pair of kinds was nested earlier in the speech.
+    PairNestedBefore,
+    /// A 首先 / 其次 point elaborated by a list of paragraph points on the very next line.
+    ElaboratesAdverb,
+
+    // ---- standing beside the heading before, or climbing out
+    /// A new kind of list with nothing that puts it under the heading before: it stands beside.
+    NewListBeside,
+    /// (3) right after (一)(二): the list's next item in a look-alike family.
+    LookAlikeSlip,
+    /// A section title climbs past a paragraph point whose list does not go on.
+    SectionTitleClimbs,
+    /// Climbing past a heading that nothing closes.
+    ClimbsPastOpenPoint,
+    /// A lone 最后 after a marked list adds a last topic at the top level.
+    LastTopic,
+
+    // ---- whether a marker line is a heading at all
+    /// 首先 with no 其次 or second point after it.
+    NotLoneFirstPoint,
+    /// 然后 / 最后 before anything was numbered.
+    NotLoneAdverb,
+    /// 第一个 / 第一件 with no second.
+    NotLoneCounted,
+    /// A lone short —— line: a title's second line, not a bullet list.
+    NotDashTitleLine,
+}
+
+impl Evidence {
+    /// Every kind, in table order.
+    pub const ALL: [Evidence; 20] = [
+        Evidence::NumberFollows,
+        Evidence::NumberSkipsOne,
+        Evidence::InnermostList,
+        Evidence::RestartAtOne,
+        Evidence::WrongNumber,
+        Evidence::ParentTitleOnly,
+        Evidence::RestartUnderTitle,
+        Evidence::ParentListResumes,
+        Evidence::ParentEndsInColon,
+        Evidence::PairNestedBefore,
+        Evidence::ElaboratesAdverb,
+        Evidence::NewListBeside,
+        Evidence::LookAlikeSlip,
+        Evidence::SectionTitleClimbs,
+        Evidence::ClimbsPastOpenPoint,
+        Evidence::LastTopic,
+        Evidence::NotLoneFirstPoint,
+        Evidence::NotLoneAdverb,
+        Evidence::NotLoneCounted,
+        Evidence::NotDashTitleLine,
+    ];
+
+    /// The default weight: the table the outline rests on.
+    pub const fn weight(self) -> f32 {
+        match self {
+            // An open list that goes on is the strongest evidence of all: a style already in use
+            // returns to its level (reStructuredText's rule). It outweighs every reason to nest.
+            Evidence::NumberFollows => 1000.0,
+            Evidence::NumberSkipsOne => 1000.0,
+            // Among lists that all follow, the innermost wins.
+            Evidence::InnermostList => 1.0,
+            // A restart or a wrong number still keeps the item in its kind of list, ahead of any
+            // new-list evidence, but below a list that really follows.
+            Evidence::RestartAtOne => 500.0,
+            Evidence::WrongNumber => 300.0,
+            // Under a title line a restart is a new child list: beats RestartAtOne.
+            Evidence::RestartUnderTitle => 600.0,
+            // Reasons to open a child list. Each alone beats standing beside (NewListBeside) and
+            // a few climbs (SectionTitleClimbs), but no list evidence.
+            Evidence::ParentTitleOnly => 100.0,
+            Evidence::ParentListResumes => 100.0,
+            Evidence::ParentEndsInColon => 100.0,
+            Evidence::PairNestedBefore => 100.0,
+            Evidence::ElaboratesAdverb => 100.0,
+            // With no reason to nest, a new kind of list stands beside the heading before.
+            Evidence::NewListBeside => 10.0,
+            // A slip beats every reason to nest: the numbers say it is the next item.
+            Evidence::LookAlikeSlip => 1000.0,
+            // Each paragraph point a section title climbs past adds a little, so it climbs as far
+            // as such points go; one open point in the way blocks the climb.
+            Evidence::SectionTitleClimbs => 15.0,
+            Evidence::ClimbsPastOpenPoint => -1000.0,
+            Evidence::LastTopic => 5000.0,
+            // Item evidence: any one of these drops the line.
+            Evidence::NotLoneFirstPoint => 1.0,
+            Evidence::NotLoneAdverb => 1.0,
+            Evidence::NotLoneCounted => 1.0,
+            Evidence::NotDashTitleLine => 1.0,
+        }
+    }
+
+    /// The name `--explain` prints, e.g. `number_follows`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Evidence::NumberFollows => "number_follows",
+            Evidence::NumberSkipsOne => "number_skips_one",
+            Evidence::InnermostList => "innermost_list",
+            Evidence::RestartAtOne => "restart_at_one",
+            Evidence::WrongNumber => "wrong_number",
+            Evidence::ParentTitleOnly => "parent_title_only",
+            Evidence::RestartUnderTitle => "restart_under_title",
+            Evidence::ParentListResumes => "parent_list_resumes",
+            Evidence::ParentEndsInColon => "parent_ends_in_colon",
+            Evidence::PairNestedBefore => "pair_nested_before",
+            Evidence::ElaboratesAdverb => "elaborates_adverb",
+            Evidence::NewListBeside => "new_list_beside",
+            Evidence::LookAlikeSlip => "look_alike_slip",
+            Evidence::SectionTitleClimbs => "section_title_climbs",
+            Evidence::ClimbsPastOpenPoint => "climbs_past_open_point",
+            Evidence::LastTopic => "last_topic",
+            Evidence::NotLoneFirstPoint => "not_lone_first_point",
+            Evidence::NotLoneAdverb => "not_lone_adverb",
+            Evidence::NotLoneCounted => "not_lone_counted",
+            Evidence::NotDashTitleLine => "not_dash_title_line",
+        }
+    }
+
+    /// The kind named `name` (as [`Evidence::name`] prints it).
+    pub fn from_name(name: &str) -> Option<Evidence> {
+        Evidence::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    /// The position in [`Evidence::ALL`] (declaration order, checked by a test).
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A weight for every kind of evidence: the table of [`Evidence::weight`], or a variant of it for
+/// fitting and for tests that switch one kind off.
+///
+/// ```
+/// use tigang::nest::{Evidence, Weights};
+/// let mut w = Weights::default();
+/// assert_eq!(w.get(Evidence::NumberFollows), Evidence::NumberFollows.weight());
+/// w.set(Evidence::NumberFollows, 0.0);
+/// assert_eq!(w.get(Evidence::NumberFollows), 0.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights([f32; Evidence::ALL.len()]);
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights(Evidence::ALL.map(Evidence::weight))
+    }
+}
+
+impl Weights {
+    /// The weight of `e`.
+    pub fn get(&self, e: Evidence) -> f32 {
+        self.0[e.index()]
+    }
+
+    /// Set the weight of `e`.
+    pub fn set(&mut self, e: Evidence, w: f32) {
+        self.0[e.index()] = w;
+    }
+
+    /// The summed weight of `evidence`.
+    pub fn score(&self, evidence: &[Evidence]) -> f32 {
+        evidence.iter().map(|&e| self.get(e)).sum()
+    }
+}
+
+/// The evidence found for one move: a set of kinds, and how many paragraph points a section title
+/// climbs past (the one kind that can hold more than once). Copy and allocation-free, because
+/// every item weighs a move per open frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Found {
+    bits: u64,
+    climbs: u32,
+}
+
+impl Found {
+    /// Record that `e` holds.
+    pub fn add(&mut self, e: Evidence) {
+        if e == Evidence::SectionTitleClimbs {
+            self.climbs += 1;
+        }
+        self.bits |= 1 << e.index();
+    }
+
+    /// Whether `e` holds.
+    pub fn has(&self, e: Evidence) -> bool {
+        self.bits & (1 << e.index()) != 0
+    }
+
+    /// The kinds that hold, each once, in table order.
+    pub fn kinds(&self) -> impl Iterator<Item = Evidence> + '_ {
+        Evidence::ALL.into_iter().filter(|&e| self.has(e))
+    }
+
+    /// The summed weight (a climb counts once per point climbed past).
+    pub fn score(&self, w: &Weights) -> f32 {
+        self.kinds()
+            .map(|e| {
+                let times = if e == Evidence::SectionTitleClimbs {
+                    self.climbs as f32
+                } else {
+                    1.0
+                };
+                w.get(e) * times
+            })
+            .sum()
+    }
+
+    /// How often `e` counts: the climbs for [`Evidence::SectionTitleClimbs`], else 0 or 1.
+    pub fn times(&self, e: Evidence) -> u32 {
+        match (e, self.has(e)) {
+            (_, false) => 0,
+            (Evidence::SectionTitleClimbs, true) => self.climbs,
+            (_, true) => 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_order_is_declaration_order() {
+        for (i, e) in Evidence::ALL.into_iter().enumerate() {
+            assert_eq!(e.index(), i, "{e}");
+            assert_eq!(Evidence::from_name(e.name()), Some(e));
+        }
+    }
+
+    #[test]
+    fn climbs_count_per_point() {
+        let mut f = Found::default();
+        f.add(Evidence::NewListBeside);
+        f.add(Evidence::SectionTitleClimbs);
+        f.add(Evidence::SectionTitleClimbs);
+        let w = Weights::default();
+        let expected =
+            Evidence::NewListBeside.weight() + 2.0 * Evidence::SectionTitleClimbs.weight();
+        assert_eq!(f.score(&w), expected);
+        assert_eq!(f.times(Evidence::SectionTitleClimbs), 2);
+    }
+}

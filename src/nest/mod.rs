@@ -1,0 +1,380 @@
+//! Stage 5: nest the heading lines of one speech into its outline.
+//!
+//! Levels are inferred from each speech, never read from a fixed table: speeches mix families and
+//! put the same family at different depths. Nesting is a small transition system:
+//!
+//! 1. **Items** ([`items`]): each marker line with the facts placing it needs (its kind of list,
+//!    whether it is a title line, where its paragraph ends, where its list resumes). Item
+//!    evidence drops marker lines that open no list (a lone 首先, a lone 第一个).
+//! 2. **Moves** ([`search`]): an item can go under any open frame (the speech, or an open
+//!    heading): continue a list open there, restart it, open a child list under the heading just
+//!    before, stand beside it, or climb further out. Each move collects named [`Evidence`].
+//! 3. **Weights** ([`evidence`]): one table; a move's score is the sum of its evidence's weights.
+//! 4. **Search**: a beam over readings ([`BEAM_WIDTH`]; 1 is greedy). Scope breaks in the lines
+//!    between items (a mid-speech 同志们！, a short unpunctuated section title) close open frames.
+//! 5. **Explain**: with [`NestOptions::explain`], every heading keeps its move, its evidence and
+//!    its margin over the runner-up ([`Explanation`]); every heading records the list it joined.
+//!
+//! Then the tree is built bottom-up without recursion; a list whose lead-in announces a count
+//! (讲四点意见：) is gathered under a group node, and with `--inline` the points a heading's
+//! paragraph runs in become its inline children. Depth is capped at [`MAX_DEPTH`] and every
+//! look-ahead is bounded, so the pass stays linear on hostile input.
+
+mod evidence;
+mod items;
+mod search;
+
+pub use evidence::{Evidence, Found, Weights};
+pub use search::{Explanation, Move, Weighed};
+
+use crate::clean::{Line, ends_sentence, is_title_like};
+use crate::marker::{Family, ListKind, Marker, recognize_inline};
+use crate::outline::Heading;
+use items::Item;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How to build headings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NestOptions {
+    /// Put each heading's whole paragraph in `body`.
+    pub body: bool,
+    /// Add the points a heading's paragraph runs in (一是…二是…) as children marked `inline`.
+    pub inline: bool,
+    /// Record on each heading why it stands where it does (`--explain`).
+    pub explain: bool,
+    /// The weight table; `None` is [`Weights::default`].
+    pub weights: Option<Weights>,
+}
+
+/// How many readings the search keeps at each item (1 would be the greedy pass).
+pub const BEAM_WIDTH: usize = 1;
+
+/// The deepest outline tigang builds. Real speeches use four or five levels; anything past this
+/// is kept at this depth (a documented limit, so that no input can make the tree, or the
+/// recursion of the YAML and JSON writers over it, grow without bound).
+pub const MAX_DEPTH: usize = 32;
+
+/// Build the outline of the speech on `lines[range]`.
+///
+/// ```
+/// use tigang::clean::{clean, CleanOptions};
+/// use tigang::nest::{nest, NestOptions};
+/// let text = "二、抓住工作重点\n各单位要提高站位。\n一要坚持学习。内容。\n二要巩固舆论。内容。\n三、加强领导\n";
+/// let lines = clean(text, CleanOptions::default());
+/// let outline = nest(&lines, 0..lines.len(), NestOptions::default());
+/// assert_eq!(outline.len(), 2);
+/// assert_eq!(outline[0].children.len(), 2);
+/// assert_eq!(outline[0].children[1].title, "巩固舆论");
+/// ```
+pub fn nest(lines: &[Line], range: std::ops::Range<usize>, opts: NestOptions) -> Vec<Heading> {
+    let weights = opts.weights.unwrap_or_default();
+    let (items, _dropped) = items::items(lines, range.clone(), &weights);
+    let ctx = search::Context {
+        lines,
+        items: &items,
+        weights: &weights,
+        range_start: range.start,
+    };
+    let placements = search::place(&ctx, BEAM_WIDTH, opts.explain);
+    build_tree(lines, &items, placements, opts)
+}
+
+/// Close open headings at a scope break in the lines between two headings.
+pub(super) fn apply_scope_break<F>(line: &Line, stack: &mut Vec<F>) {
+    if line.is_empty() || line.continues {
+        return;
+    }
+    let text = line.text.as_ref();
+    if is_mid_speech_address(text) {
+        if stack.len() > 1 {
+            stack.pop();
+        }
+    } else if is_section_title(text) {
+        stack.truncate(1);
+    }
+}
+
+/// 同志们！ / 各位代表！ opening a new part of the speech.
+fn is_mid_speech_address(text: &str) -> bool {
+    [
+        "同志们！",
+        "同志們！",
+        "各位代表！",
+        "同志们!",
+        "同志們!",
+        "各位代表!",
+    ]
+    .iter()
+    .any(|a| text.starts_with(a))
+}
+
+/// A short unpunctuated line between paragraphs: 名词解释, 十四件大事.
+fn is_section_title(text: &str) -> bool {
+    is_title_like(text)
+        && !ends_sentence(text)
+        && !text.starts_with(['（', '(', '[', '【', '〔', '.', '…', '—'])
+        && text.chars().any(crate::clean::is_han)
+}
+
+/// Turn the candidates and their parents into the heading tree, without recursion. Lists that a
+/// lead-in announces (讲四点意见：) are gathered under a group node carrying the lead-in.
+fn build_tree(
+    lines: &[Line],
+    cands: &[Item<'_>],
+    placements: Vec<search::Placement>,
+    opts: NestOptions,
+) -> Vec<Heading> {
+    let parents: Vec<Option<usize>> = placements.iter().map(|p| p.parent).collect();
+    let mut placements = placements;
+    let groups: HashMap<usize, Group> = announced_groups(lines, cands, &parents)
+        .into_iter()
+        .map(|g| (g.first, g))
+        .collect();
+    let mut children: Vec<Vec<(usize, Heading)>> = (0..cands.len()).map(|_| Vec::new()).collect();
+    let mut top = Vec::new();
+    // Children come after their parent, so walking backwards finishes every subtree before its
+    // parent is taken.
+    for k in (0..cands.len()).rev() {
+        // Built here, not up front, so that no second copy of the headings is ever alive.
+        let mut h = heading(lines, &cands[k], opts);
+        h.list = Some(placements[k].list);
+        h.why = placements[k].why.take();
+        let mut kids = std::mem::take(&mut children[k]);
+        kids.reverse();
+        h.children.extend(group(kids, &groups));
+        match parents[k] {
+            Some(p) => children[p].push((k, h)),
+            None => top.push((k, h)),
+        }
+    }
+    top.reverse();
+    group(top, &groups)
+}
+
+/// A list announced by the paragraph before it: its first item, the lead-in and the count.
+struct Group {
+    first: usize,
+    line: usize,
+    intro: String,
+    announced: u32,
+}
+
+/// Wrap each announced list among `siblings` (candidate index, heading) in a group node.
+fn group(siblings: Vec<(usize, Heading)>, groups: &HashMap<usize, Group>) -> Vec<Heading> {
+    if groups.is_empty() {
+        return siblings.into_iter().map(|(_, h)| h).collect();
+    }
+    let mut out: Vec<Heading> = Vec::with_capacity(siblings.len());
+    let mut open: Option<(Option<Family>, Heading)> = None;
+    for (k, h) in siblings {
+        if let Some(g) = groups.get(&k) {
+            if let Some((_, node)) = open.take() {
+                out.push(node);
+            }
+            let node = Heading {
+                line: g.line,
+                marker: None,
+                family: None,
+                number: None,
+                title: String::new(),
+                body: None,
+                inline: false,
+                intro: Some(g.intro.clone()),
+                announced: Some(g.announced),
+                list: None,
+                why: None,
+                children: vec![h],
+            };
+            open = Some((family_key(&node.children[0]), node));
+            continue;
+        }
+        match &mut open {
+            Some((key, node)) if family_key(&h) == *key && h.number != Some(1) => {
+                node.children.push(h)
+            }
+            _ => {
+                if let Some((_, node)) = open.take() {
+                    out.push(node);
+                }
+                out.push(h);
+            }
+        }
+    }
+    if let Some((_, node)) = open {
+        out.push(node);
+    }
+    out
+}
+
+/// The family of a built heading, for telling where an announced list ends.
+fn family_key(h: &Heading) -> Option<Family> {
+    h.family
+}
+
+static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([一二三四五六七八九十两兩]{1,3}|\d{1,2})\s*(点|點|个方面|個方面|方面|个问题|個問題|条|條|项|項|件事|个特点|個特點)")
+        .expect("valid")
+});
+
+/// Find the lists whose first item follows a lead-in that announces how many points come.
+fn announced_groups(lines: &[Line], cands: &[Item<'_>], parents: &[Option<usize>]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut last_child: HashMap<Option<usize>, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        let previous_sibling = last_child.insert(parents[k], k);
+        let first_of_list =
+            c.marker.number == Some(1) || previous_sibling.is_none_or(|j| cands[j].kind != c.kind);
+        if !first_of_list {
+            continue;
+        }
+        // The lead-in is the paragraph just before the first item, when it is not a heading's.
+        let Some(prev) = (0..c.line).rev().find(|&j| !lines[j].is_empty()) else {
+            continue;
+        };
+        let in_other_heading = k > 0 && cands[k - 1].para_end >= prev && parents[k] != Some(k - 1);
+        if in_other_heading {
+            continue;
+        }
+        let mut start = prev;
+        while start > 0 && lines[start].continues {
+            start -= 1;
+        }
+        let paragraph: String = lines[start..=prev]
+            .iter()
+            .map(|l| l.text.as_ref())
+            .collect();
+        let sentence = last_sentence(&paragraph);
+        // 第三个方面 is an ordinal, not a count.
+        let Some(m) = ANNOUNCED
+            .captures_iter(sentence)
+            .find(|m| !sentence[..m.get(0).map_or(0, |g| g.start())].ends_with('第'))
+        else {
+            continue;
+        };
+        let count = crate::marker::han_value(&m[1]).or_else(|| m[1].parse().ok());
+        if let Some(announced) = count.filter(|&n| n >= 2) {
+            groups.push(Group {
+                first: k,
+                line: lines[prev].number,
+                intro: sentence.to_string(),
+                announced,
+            });
+        }
+    }
+    groups
+}
+
+/// The last sentence of a paragraph, with its colon but without a full stop.
+fn last_sentence(paragraph: &str) -> &str {
+    let body = paragraph.trim_end_matches(['。', '！', '!', '；', ';']);
+    let start = body
+        .rfind(['。', '！', '？', '；', '!', '?', ';'])
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    body[start..].trim_start_matches(['，', ','])
+}
+
+/// The text of a heading's paragraph after its marker, its broken lines joined.
+pub(super) fn paragraph(lines: &[Line], line: usize, marker_end: usize, para_end: usize) -> String {
+    let mut text = lines[line].text[marker_end..].trim_start().to_string();
+    for l in &lines[line + 1..=para_end] {
+        text.push_str(&l.text);
+    }
+    text
+}
+
+fn heading(lines: &[Line], c: &Item<'_>, opts: NestOptions) -> Heading {
+    let paragraph = paragraph(lines, c.line, c.marker.end, c.para_end);
+    let line = lines[c.line].number;
+    let children = if opts.inline {
+        inline_points(&paragraph, line)
+    } else {
+        Vec::new()
+    };
+    Heading {
+        line,
+        marker: Some(c.marker.text.clone()),
+        family: Some(c.marker.family),
+        number: c.marker.number,
+        title: first_sentence(&paragraph).to_string(),
+        body: opts.body.then(|| paragraph.clone()),
+        inline: false,
+        intro: None,
+        announced: None,
+        list: None,
+        why: None,
+        children,
+    }
+}
+
+/// The points a paragraph runs in after its first sentence: 二要强化责任。一是知责。……二是履责……
+/// Only a sequence of one family that starts at one and counts up is taken.
+fn inline_points(paragraph: &str, line: usize) -> Vec<Heading> {
+    let after_first = first_sentence(paragraph).len();
+    let mut found: Vec<Marker> = Vec::new();
+    let mut at = after_first;
+    while at < paragraph.len() {
+        let rest = &paragraph[at..];
+        let Some(c) = rest.chars().next() else { break };
+        at += c.len_utf8();
+        if !matches!(c, '。' | '；' | '：' | '！' | '？' | '，' | ';' | ':' | ',') {
+            continue;
+        }
+        if let Some(mut m) = recognize_inline(&paragraph[at..]) {
+            let expected = found.last().map_or(Some(1), |p| p.number.map(|n| n + 1));
+            let same = found
+                .last()
+                .is_none_or(|p| ListKind::of(p) == ListKind::of(&m) || p.family == Family::Aspect);
+            if m.number == expected && same {
+                m.start += at;
+                m.end += at;
+                found.push(m);
+            } else if m.number == Some(1) && found.len() < 2 {
+                found.clear();
+                m.start += at;
+                m.end += at;
+                found.push(m);
+            }
+        }
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found
+        .iter()
+        .map(|m| Heading {
+            line,
+            marker: Some(m.text.clone()),
+            family: Some(m.family),
+            number: m.number,
+            title: first_sentence(paragraph[m.end..].trim_start()).to_string(),
+            body: None,
+            inline: true,
+            intro: None,
+            announced: None,
+            list: None,
+            why: None,
+            children: Vec::new(),
+        })
+        .collect()
+}
+
+/// The longest title kept, in bytes: a "sentence" longer than this is a runaway line, not a
+/// title (hostile input can be one 50 MB line).
+const MAX_TITLE_BYTES: usize = 3000;
+
+/// The text up to the end of its first sentence (。！？；), without the terminator, and at most
+/// `MAX_TITLE_BYTES` long.
+pub fn first_sentence(text: &str) -> &str {
+    let limit = (MAX_TITLE_BYTES..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let text = &text[..limit];
+    match text.find(['。', '！', '？', '；', '!', '?', ';']) {
+        Some(at) => &text[..at],
+        None => text,
+    }
+}

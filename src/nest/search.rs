@@ -1,0 +1,493 @@
+//! Placing the items: for each item, every open frame is a possible place (a [`Move`]); each move
+//! collects its [`Evidence`](super::Evidence); a beam over states (the open frames and their
+//! lists) keeps the best-scoring paths, and states with the same stack merge, so the cost stays
+//! O(items × beam × depth). A beam of width 1 is the greedy pass.
+
+use super::evidence::{Evidence, Found, Weights};
+use super::items::{Item, next_content};
+use super::{MAX_DEPTH, apply_scope_break};
+use crate::clean::Line;
+use crate::marker::{Family, ListKind, follows, is_look_alike_slip};
+use serde::Serialize;
+
+/// Where a heading went, relative to the open frames when it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Move {
+    /// It continued a list open on the path.
+    ContinueList,
+    /// It restarted (or misnumbered) a list of its kind open at that level.
+    RestartList,
+    /// It opened a child list under the heading just before it.
+    ChildList,
+    /// It opened a new list beside the heading just before it.
+    Beside,
+    /// It opened a new list further out, closing more than one open heading.
+    Climb,
+}
+
+impl Move {
+    /// The name `--explain` prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Move::ContinueList => "continue_list",
+            Move::RestartList => "restart_list",
+            Move::ChildList => "child_list",
+            Move::Beside => "beside",
+            Move::Climb => "climb",
+        }
+    }
+}
+
+/// One piece of evidence as `--explain` shows it: its kind, its weight, and how often it counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weighed {
+    /// The kind of evidence.
+    pub evidence: Evidence,
+    /// Its weight (times how often it counted).
+    pub weight: f32,
+}
+
+/// Why a heading stands where it does: its move, the evidence for it and the margin over the
+/// best other place. A small margin is where a reader should look.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The move chosen.
+    #[serde(rename = "move")]
+    pub chosen: Move,
+    /// The evidence that held for it, strongest first.
+    pub evidence: Vec<Weighed>,
+    /// Its score: the summed weights.
+    pub score: f32,
+    /// Its lead over the best other move; none when there was no other place.
+    pub margin: Option<f32>,
+}
+
+/// Where each item goes: its parent item and the list it joined (an id unique in the speech).
+pub(super) struct Placement {
+    pub parent: Option<usize>,
+    pub list: usize,
+    pub why: Option<Explanation>,
+}
+
+/// An open list under a frame: its kind, the last number seen, and its id.
+#[derive(Debug, Clone)]
+struct List {
+    kind: ListKind,
+    last: Option<u32>,
+    id: usize,
+}
+
+/// An open frame: the speech (heading `None`) or an open heading.
+#[derive(Debug, Clone)]
+struct Frame {
+    heading: Option<usize>,
+    lists: Vec<List>,
+}
+
+impl Frame {
+    fn list(&self, kind: ListKind) -> Option<&List> {
+        self.lists.iter().rev().find(|l| l.kind == kind)
+    }
+}
+
+/// One reading of the speech so far.
+#[derive(Debug, Clone)]
+struct State {
+    stack: Vec<Frame>,
+    /// Pairs of kinds (parent, child) nested so far.
+    nested: Vec<(ListKind, ListKind)>,
+    lists_opened: usize,
+    score: f32,
+    /// The last decision of this path, in the search's arena.
+    trail: Option<u32>,
+}
+
+impl State {
+    /// Same open frames with the same lists: the two paths go on alike, so only the better one
+    /// needs keeping.
+    fn same_shape(&self, other: &State) -> bool {
+        self.stack.len() == other.stack.len()
+            && self.stack.iter().zip(&other.stack).all(|(a, b)| {
+                a.heading == b.heading
+                    && a.lists.len() == b.lists.len()
+                    && a.lists
+                        .iter()
+                        .zip(&b.lists)
+                        .all(|(x, y)| x.kind == y.kind && x.last == y.last)
+            })
+            && self.nested == other.nested
+    }
+}
+
+/// A possible place for an item: the frame it goes under and the evidence for it.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    frame: usize,
+    found: Found,
+    score: f32,
+}
+
+/// What every move needs to read.
+pub(super) struct Context<'a, 'l> {
+    pub lines: &'a [Line<'l>],
+    pub items: &'a [Item<'a>],
+    pub weights: &'a Weights,
+    pub range_start: usize,
+}
+
+/// Place every item: a beam of `width` states (1: greedy), then the best path replayed to
+/// record lists and, with `explain`, the evidence of each choice.
+pub(super) fn place(ctx: &Context<'_, '_>, width: usize, explain: bool) -> Vec<Placement> {
+    let path = if width <= 1 {
+        None
+    } else {
+        Some(beam(ctx, width))
+    };
+    replay(ctx, path.as_deref(), explain)
+}
+
+fn start() -> State {
+    State {
+        stack: vec![Frame {
+            heading: None,
+            lists: Vec::new(),
+        }],
+        nested: Vec::new(),
+        lists_opened: 0,
+        score: 0.0,
+        trail: None,
+    }
+}
+
+/// The beam search: returns the frame chosen for each item on the best path.
+fn beam(ctx: &Context<'_, '_>, width: usize) -> Vec<usize> {
+    // The arena of decisions: (frame, previous decision).
+    let mut arena: Vec<(u32, Option<u32>)> = Vec::new();
+    let mut states = vec![start()];
+    let mut next_line = ctx.range_start;
+    for k in 0..ctx.items.len() {
+        let c = &ctx.items[k];
+        let mut next: Vec<State> = Vec::with_capacity(states.len() * 2);
+        for mut s in states {
+            close_scopes(ctx, &mut s, next_line, c.line);
+            for m in moves(ctx, &s, k) {
+                let mut t = s.clone();
+                let at = apply(ctx, &mut t, k, m.frame);
+                arena.push((at as u32, t.trail));
+                t.trail = Some(arena.len() as u32 - 1);
+                t.score += m.score;
+                match next.iter_mut().find(|o| o.same_shape(&t)) {
+                    Some(o) if o.score >= t.score => {}
+                    Some(o) => *o = t,
+                    None => next.push(t),
+                }
+            }
+        }
+        next.sort_by(|a, b| b.score.total_cmp(&a.score));
+        next.truncate(width);
+        states = next;
+        next_line = c.para_end + 1;
+    }
+    let mut path = vec![0; ctx.items.len()];
+    let mut at = states.first().and_then(|s| s.trail);
+    for k in (0..ctx.items.len()).rev() {
+        let Some(i) = at else { break };
+        let (frame, prev) = arena[i as usize];
+        path[k] = frame as usize;
+        at = prev;
+    }
+    path
+}
+
+/// Walk the items once more along `path` (or greedily when none), recording each placement.
+fn replay(ctx: &Context<'_, '_>, path: Option<&[usize]>, explain: bool) -> Vec<Placement> {
+    let mut s = start();
+    let mut out = Vec::with_capacity(ctx.items.len());
+    let mut next_line = ctx.range_start;
+    for k in 0..ctx.items.len() {
+        let c = &ctx.items[k];
+        close_scopes(ctx, &mut s, next_line, c.line);
+        next_line = c.para_end + 1;
+        let options = moves(ctx, &s, k);
+        let chosen = match path {
+            Some(p) => options.iter().find(|m| m.frame == p[k]).copied(),
+            None => best(&options),
+        };
+        let Some(chosen) = chosen else {
+            // No move can be missing (frame 0 is always a place); stay at the top to be safe.
+            out.push(Placement {
+                parent: None,
+                list: 0,
+                why: None,
+            });
+            continue;
+        };
+        let why = explain.then(|| explanation(ctx, &s, &options, &chosen));
+        let at = apply(ctx, &mut s, k, chosen.frame);
+        let list = s.stack[at].list(c.kind).map_or(0, |l| l.id);
+        out.push(Placement {
+            parent: s.stack[at].heading,
+            list,
+            why,
+        });
+    }
+    out
+}
+
+/// The best move; ties go to the deeper frame.
+fn best(options: &[Scored]) -> Option<Scored> {
+    options
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.score >= a.score { b } else { a })
+}
+
+fn explanation(
+    ctx: &Context<'_, '_>,
+    s: &State,
+    options: &[Scored],
+    chosen: &Scored,
+) -> Explanation {
+    let top = s.stack.len() - 1;
+    let mut evidence: Vec<Weighed> = chosen
+        .found
+        .kinds()
+        .map(|e| Weighed {
+            evidence: e,
+            weight: ctx.weights.get(e) * chosen.found.times(e) as f32,
+        })
+        .collect();
+    evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    let runner_up = options
+        .iter()
+        .filter(|m| m.frame != chosen.frame)
+        .map(|m| m.score)
+        .reduce(f32::max);
+    Explanation {
+        chosen: move_of(chosen, top),
+        evidence,
+        score: chosen.score,
+        margin: runner_up.map(|r| chosen.score - r),
+    }
+}
+
+fn move_of(m: &Scored, top: usize) -> Move {
+    let continues = m.found.has(Evidence::NumberFollows) || m.found.has(Evidence::NumberSkipsOne);
+    let restarts = m.found.has(Evidence::RestartAtOne) || m.found.has(Evidence::WrongNumber);
+    match () {
+        _ if continues => Move::ContinueList,
+        _ if restarts => Move::RestartList,
+        _ if m.frame == top => Move::ChildList,
+        _ if m.frame + 1 == top => Move::Beside,
+        _ => Move::Climb,
+    }
+}
+
+/// Apply the scope breaks (同志们！, a short section title) in the lines before the item.
+fn close_scopes(ctx: &Context<'_, '_>, s: &mut State, from: usize, to: usize) {
+    for line in &ctx.lines[from.min(to)..to] {
+        let mut frames = std::mem::take(&mut s.stack);
+        apply_scope_break(line, &mut frames);
+        s.stack = frames;
+    }
+}
+
+/// Put item `k` under the frame `frame` of `s`; returns the frame index actually used (depth is
+/// capped at [`MAX_DEPTH`]).
+fn apply(ctx: &Context<'_, '_>, s: &mut State, k: usize, frame: usize) -> usize {
+    let c = &ctx.items[k];
+    // Depth is capped (MAX_DEPTH): deeper points stay at the deepest level, so a hostile text
+    // cannot build an outline too deep to walk or serialize.
+    let at = frame.min(MAX_DEPTH - 1).min(s.stack.len() - 1);
+    s.stack.truncate(at + 1);
+    let f = &mut s.stack[at];
+    match f.lists.iter_mut().rev().find(|l| l.kind == c.kind) {
+        Some(list) => list.last = c.marker.number.or(list.last),
+        None => {
+            s.lists_opened += 1;
+            f.lists.push(List {
+                kind: c.kind,
+                last: c.marker.number,
+                id: s.lists_opened,
+            })
+        }
+    }
+    if let Some(p) = f.heading {
+        let pair = (ctx.items[p].kind, c.kind);
+        if !s.nested.contains(&pair) {
+            s.nested.push(pair);
+        }
+    }
+    s.stack.push(Frame {
+        heading: Some(k),
+        lists: Vec::new(),
+    });
+    at
+}
+
+/// Every place item `k` could go in state `s`, with its evidence and score.
+fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
+    let c = &ctx.items[k];
+    let n = c.marker.number;
+    let top = s.stack.len() - 1;
+    let top_item = s.stack[top].heading.map(|h| &ctx.items[h]);
+
+    // Frames that hold a list of this kind: the innermost, and the innermost whose number follows.
+    let open: Vec<Option<Option<u32>>> = s
+        .stack
+        .iter()
+        .map(|f| f.list(c.kind).map(|l| l.last))
+        .collect();
+    let innermost_open = open.iter().rposition(Option::is_some);
+    let innermost_follow = open
+        .iter()
+        .rposition(|l| l.is_some_and(|last| follows(last, n)));
+
+    // For a new kind of list: how far a section title may climb (frames `lowest..top` may be
+    // climbed past), computed once.
+    let lowest_passable = if innermost_open.is_none() && c.title_only {
+        let mut f = top;
+        while f > 1 {
+            let passable = s.stack[f - 1].heading.is_some_and(|h| {
+                let p = &ctx.items[h];
+                !p.title_only && !resumes_after(p, k)
+            });
+            if !passable {
+                break;
+            }
+            f -= 1;
+        }
+        f
+    } else {
+        top
+    };
+    let child_reasons = match (innermost_open, top_item) {
+        (None, Some(t)) => child_evidence(ctx, s, k, t),
+        _ => Found::default(),
+    };
+
+    let mut out = Vec::with_capacity(top + 1);
+    for (f, list) in open.iter().enumerate() {
+        let mut found = Found::default();
+        if let Some(last) = *list {
+            if follows(last, n) {
+                let skips = matches!((last, n), (Some(l), Some(n)) if n == l + 2);
+                found.add(if skips {
+                    Evidence::NumberSkipsOne
+                } else {
+                    Evidence::NumberFollows
+                });
+                if Some(f) == innermost_follow {
+                    found.add(Evidence::InnermostList);
+                }
+            } else if Some(f) == innermost_open && n == Some(1) {
+                found.add(Evidence::RestartAtOne);
+            } else if Some(f) == innermost_open && innermost_follow.is_none() {
+                found.add(Evidence::WrongNumber);
+            }
+        }
+        if innermost_open.is_some() {
+            if f == top && n == Some(1) && top_item.is_some_and(|t| t.title_only) {
+                found.add(Evidence::RestartUnderTitle);
+            }
+        } else if top > 0 {
+            // A new kind of list.
+            if f == 0 && c.marker.family == Family::Adverb && n.is_none() {
+                found.add(Evidence::LastTopic);
+            }
+            if f == top {
+                found = merge(found, child_reasons);
+            } else {
+                found.add(Evidence::NewListBeside);
+                if f + 1 == top && top_item.is_some_and(|t| is_look_alike_slip(t.marker, c.marker))
+                {
+                    found.add(Evidence::LookAlikeSlip);
+                }
+                // Frames f+1 .. top-1 are climbed past.
+                for g in (f + 1)..top {
+                    if g >= lowest_passable {
+                        found.add(Evidence::SectionTitleClimbs);
+                    } else {
+                        found.add(Evidence::ClimbsPastOpenPoint);
+                        break;
+                    }
+                }
+            }
+        }
+        out.push(Scored {
+            frame: f,
+            found,
+            score: found.score(ctx.weights),
+        });
+    }
+    out
+}
+
+fn merge(mut a: Found, b: Found) -> Found {
+    for e in b.kinds() {
+        a.add(e);
+    }
+    a
+}
+
+/// The reasons to open a child list of item `k` under the top heading `t`.
+fn child_evidence(ctx: &Context<'_, '_>, s: &State, k: usize, t: &Item<'_>) -> Found {
+    let c = &ctx.items[k];
+    let lines = ctx.lines;
+    let mut found = Found::default();
+    if t.title_only {
+        found.add(Evidence::ParentTitleOnly);
+    }
+    if parent_list_goes_on(ctx, s, k) {
+        found.add(Evidence::ParentListResumes);
+    }
+    let adjacent = next_content(lines, t.para_end) == Some(c.line);
+    if adjacent && lines[t.para_end].text.ends_with(['：', ':']) {
+        found.add(Evidence::ParentEndsInColon);
+    }
+    if s.nested.contains(&(t.kind, c.kind)) {
+        found.add(Evidence::PairNestedBefore);
+    }
+    if t.marker.family == Family::Adverb
+        && t.marker.number.is_some()
+        && c.marker.number == Some(1)
+        && !c.title_only
+        && adjacent
+    {
+        found.add(Evidence::ElaboratesAdverb);
+    }
+    found
+}
+
+/// Whether a later item (after `k`) continues the list of `p`.
+fn resumes_after(p: &Item<'_>, k: usize) -> bool {
+    p.resumes_at.is_some_and(|j| j > k)
+}
+
+/// True when the top heading's own list continues after item `k`'s list: then `k`'s list is
+/// inside it. Stops at any heading that would close the top heading first.
+fn parent_list_goes_on(ctx: &Context<'_, '_>, s: &State, k: usize) -> bool {
+    let items = ctx.items;
+    let top = s.stack.len() - 1;
+    let Some(t) = s.stack[top].heading.map(|h| &items[h]) else {
+        return false;
+    };
+    if t.marker.number.is_none() {
+        return false;
+    }
+    let below = |kind: ListKind| {
+        s.stack[..top]
+            .iter()
+            .any(|f| f.lists.iter().any(|l| l.kind == kind))
+    };
+    for later in items.iter().skip(k + 1).take(super::items::LOOKAHEAD) {
+        if later.kind == t.kind {
+            return follows(t.marker.number, later.marker.number) && later.marker.number != Some(1);
+        }
+        if later.kind != items[k].kind && below(later.kind) {
+            return false;
+        }
+    }
+    false
+}
