@@ -173,6 +173,11 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     ),
     (
         "extract",
+        "explain",
+        "说明每个标题为何放在此处：所选的位置、各项依据及其权重、与次优位置的差距",
+    ),
+    (
+        "extract",
         "encoding",
         "按指定编码解码，不自动检测。示例：--encoding gbk",
     ),

@@ -238,16 +238,19 @@ impl Found {
 
     /// The summed weight (a climb counts once per point climbed past).
     pub fn score(&self, w: &Weights) -> f32 {
-        self.kinds()
-            .map(|e| {
-                let times = if e == Evidence::SectionTitleClimbs {
-                    self.climbs as f32
-                } else {
-                    1.0
-                };
-                w.get(e) * times
-            })
-            .sum()
+        // Summing from +0.0: an empty sum of f32 is -0.0, which prints oddly.
+        0.0_f32
+            + self
+                .kinds()
+                .map(|e| {
+                    let times = if e == Evidence::SectionTitleClimbs {
+                        self.climbs as f32
+                    } else {
+                        1.0
+                    };
+                    w.get(e) * times
+                })
+                .sum::<f32>()
     }
 
     /// How often `e` counts: the climbs for [`Evidence::SectionTitleClimbs`], else 0 or 1.

@@ -24,6 +24,8 @@ pub enum Move {
     Beside,
     /// It opened a new list further out, closing more than one open heading.
     Climb,
+    /// It opened a list at the top level with no heading open.
+    TopLevel,
 }
 
 impl Move {
@@ -35,6 +37,7 @@ impl Move {
             Move::ChildList => "child_list",
             Move::Beside => "beside",
             Move::Climb => "climb",
+            Move::TopLevel => "top_level",
         }
     }
 }
@@ -278,6 +281,7 @@ fn move_of(m: &Scored, top: usize) -> Move {
     match () {
         _ if continues => Move::ContinueList,
         _ if restarts => Move::RestartList,
+        _ if top == 0 => Move::TopLevel,
         _ if m.frame == top => Move::ChildList,
         _ if m.frame + 1 == top => Move::Beside,
         _ => Move::Climb,

@@ -106,10 +106,35 @@ fn text<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
             for (depth, node) in h.walk() {
                 let indent = "    ".repeat(depth);
                 writeln!(out, "{indent}{}  :{}", label(node), node.line)?;
+                if let Some(why) = &node.why {
+                    writeln!(out, "{indent}  ↳ {}", explained(why))?;
+                }
             }
         }
     }
     Ok(())
+}
+
+/// One line of `--explain`: the move, its margin, and the evidence with its weights.
+fn explained(why: &crate::nest::Explanation) -> String {
+    let margin = why
+        .margin
+        .map_or("only place".to_string(), |m| format!("margin {m}"));
+    let evidence: Vec<String> = why
+        .evidence
+        .iter()
+        .map(|e| format!("{} {:+}", e.evidence, e.weight))
+        .collect();
+    format!(
+        "{} (score {}, {margin}): {}",
+        why.chosen.name(),
+        why.score,
+        if evidence.is_empty() {
+            "no evidence".to_string()
+        } else {
+            evidence.join(", ")
+        }
+    )
 }
 
 fn label(h: &Heading) -> String {

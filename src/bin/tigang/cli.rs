@@ -106,6 +106,11 @@ pub struct ExtractArgs {
     /// `inline: true`. Off by default: the default outline is the headings that open lines.
     #[arg(long)]
     pub inline: bool,
+    /// Show why each heading stands where it does: its move (continue_list, child_list, beside,
+    /// …), the evidence for it with its weights, and its margin over the best other place. In
+    /// text output one line under each heading; in JSON and YAML a `why` field.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -159,6 +159,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let opts = tigang::Options {
         body,
         inline: args.inline,
+        explain: args.explain,
         ..args.read.options()
     };
     let format = Format::from(args.format);
