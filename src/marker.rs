@@ -45,6 +45,23 @@ pub enum Family {
     Dash,
     /// 一方面 另一方面, found only inside paragraphs.
     Aspect,
+    /// 壹、 貳、 參、 (capital numerals).
+    CapitalNumeral,
+    /// Ⅰ、 Ⅱ、 I. II. (Roman numerals).
+    Roman,
+    /// (i) (ii) (iii).
+    ParenRoman,
+    /// A. B. a、 (Latin letters).
+    Latin,
+    /// (a) (b) (A).
+    ParenLatin,
+    /// 1.1 1.2.3 (decimal outline numbers; the number is the last part, the depth the count of
+    /// parts).
+    Decimal,
+    /// ● ■ ◆ bullets (no number).
+    Bullet,
+    /// 一则 二则, 一来 二来, found only inside paragraphs.
+    ZeLai,
 }
 
 impl Family {
@@ -69,6 +86,14 @@ impl Family {
             Family::Adverb => "adverb",
             Family::Dash => "dash",
             Family::Aspect => "aspect",
+            Family::CapitalNumeral => "capital_numeral",
+            Family::Roman => "roman",
+            Family::ParenRoman => "paren_roman",
+            Family::Latin => "latin",
+            Family::ParenLatin => "paren_latin",
+            Family::Decimal => "decimal",
+            Family::Bullet => "bullet",
+            Family::ZeLai => "ze_lai",
         }
     }
 }
@@ -104,6 +129,8 @@ pub struct Marker {
     pub start: usize,
     /// Byte offset in the line just after the marker: where the title starts.
     pub end: usize,
+    /// For a decimal outline number (1.2.3), its parts: `[1, 2, 3]`; empty for other families.
+    pub path: Vec<u32>,
 }
 
 impl Marker {
@@ -151,6 +178,8 @@ impl ListKind {
         let classifier = match m.family {
             Family::Counted if m.classifier.as_deref() == Some("是") => None,
             Family::Counted | Family::Part => m.classifier.as_deref().map(normalize_classifier),
+            // 1.1 and 2.3 are one kind, 1.1.1 another: the depth is in the dots.
+            Family::Decimal => char::from_digit(m.path.len().min(9) as u32, 10),
             _ => None,
         };
         let family = match m.family {
@@ -193,10 +222,12 @@ pub enum Look {
     Bare,
     /// An ordinal word: 第一， 第一点 其一 首先.
     Ordinal,
-    /// 一是 一要.
+    /// 一是 一要 一则.
     ShiYao,
     /// 第一章 第一部分.
     Part,
+    /// 1.1 1.2.3.
+    Decimal,
     /// A bullet or a side: —— 一方面.
     Bullet,
 }
@@ -210,12 +241,21 @@ impl Look {
             | Family::ArabicClose
             | Family::NumeralClose
             | Family::ParenStem
-            | Family::BracketNumeral => Look::Bracketed,
-            Family::Numeral | Family::Arabic | Family::Stem | Family::Circled => Look::Bare,
+            | Family::BracketNumeral
+            | Family::ParenRoman
+            | Family::ParenLatin => Look::Bracketed,
+            Family::Numeral
+            | Family::Arabic
+            | Family::Stem
+            | Family::Circled
+            | Family::CapitalNumeral
+            | Family::Roman
+            | Family::Latin => Look::Bare,
             Family::Ordinal | Family::Counted | Family::Qi | Family::Adverb => Look::Ordinal,
-            Family::ShiYao => Look::ShiYao,
+            Family::ShiYao | Family::ZeLai => Look::ShiYao,
             Family::Part => Look::Part,
-            Family::Dash | Family::Aspect => Look::Bullet,
+            Family::Decimal => Look::Decimal,
+            Family::Dash | Family::Aspect | Family::Bullet => Look::Bullet,
         }
     }
 }
@@ -327,12 +367,13 @@ fn might_open_marker(text: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十百〇零○两兩".contains(c);
     match first {
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '兩' => {
-            numeral(second) || "、．.，,：是要）) \u{3000}".contains(second)
+            numeral(second) || "、．.，,：是要为為）) \u{3000}".contains(second)
         }
         '第' => numeral(second),
         '其' => numeral(second) || second == '次',
         '（' | '(' | '〔' | '[' | '【' => {
             numeral(second)
+                || second.is_ascii_alphabetic()
                 || second.is_ascii_digit()
                 || ('０'..='９').contains(&second)
                 || "甲乙丙丁戊己庚辛壬癸 \u{3000}".contains(second)
@@ -342,6 +383,9 @@ fn might_open_marker(text: &str) -> bool {
             "、．.".contains(second)
         }
         '—' | '─' | '－' => second == first,
+        'A'..='Z' | 'a'..='z' | '\u{FF21}'..='\u{FF3A}' => {
+            "、．.".contains(second) || ("IVX".contains(first) && "IVX".contains(second))
+        }
         _ => true,
     }
 }
@@ -353,6 +397,9 @@ fn can_open_marker(c: char) -> bool {
             | '（' | '(' | '〔' | '[' | '【' | '第' | '其' | '首' | '再' | '然' | '最' | '—' | '─' | '－'
             | '甲' | '乙' | '丙' | '丁' | '戊' | '己' | '庚' | '辛' | '壬' | '癸'
             | '0'..='9' | '０'..='９' | '\u{2460}'..='\u{2487}'
+            | '壹' | '貳' | '贰' | '弍' | '參' | '叁' | '参' | '肆' | '伍' | '陸' | '陆' | '柒' | '捌' | '玖' | '拾'
+            | '\u{2160}'..='\u{216B}' | 'A'..='Z' | 'a'..='z' | '\u{FF21}'..='\u{FF3A}'
+            | '●' | '■' | '◆' | '▲' | '•'
     )
 }
 
@@ -383,8 +430,17 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
         Rule::adverb => Family::Adverb,
         Rule::dash => Family::Dash,
         Rule::aspect => Family::Aspect,
+        Rule::capital_numeral => Family::CapitalNumeral,
+        Rule::roman => Family::Roman,
+        Rule::paren_roman => Family::ParenRoman,
+        Rule::latin => Family::Latin,
+        Rule::paren_latin => Family::ParenLatin,
+        Rule::decimal => Family::Decimal,
+        Rule::bullet => Family::Bullet,
+        Rule::ze_lai => Family::ZeLai,
         other => return Err(UnexpectedRule(other)),
     };
+    let mut path = Vec::new();
     let mut number = None;
     let mut classifier = None;
     for inner in pair.into_inner() {
@@ -401,6 +457,16 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
             Rule::classifier | Rule::classifier_part => {
                 classifier = Some(inner.as_str().to_string())
             }
+            Rule::capital_number => number = capital_value(inner.as_str()),
+            Rule::roman_letter => number = inner.as_str().chars().next().map(|c| c as u32 - 0x215F),
+            Rule::roman_ascii | Rule::paren_roman_number => number = roman_value(inner.as_str()),
+            Rule::latin_letter => number = latin_value(inner.as_str()),
+            Rule::decimal_part => {
+                if let Some(first) = number.take() {
+                    path.push(first);
+                }
+                number = arabic_value(inner.as_str());
+            }
             Rule::shi_yao_word | Rule::EOI => {}
             other => return Err(UnexpectedRule(other)),
         }
@@ -412,7 +478,64 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
         classifier,
         start: span.start(),
         end: span.end(),
+        path: if family == Family::Decimal {
+            path.into_iter().chain(number).collect()
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// The value of a capital numeral: 壹 1, 拾 10, 拾貳 12, 貳拾 20.
+fn capital_value(s: &str) -> Option<u32> {
+    let plain: String = s
+        .chars()
+        .map(|c| match c {
+            '壹' => '一',
+            '貳' | '贰' | '弍' => '二',
+            '參' | '叁' | '参' => '三',
+            '肆' => '四',
+            '伍' => '五',
+            '陸' | '陆' => '六',
+            '柒' => '七',
+            '捌' => '八',
+            '玖' => '九',
+            '拾' => '十',
+            other => other,
+        })
+        .collect();
+    han_value(&plain)
+}
+
+/// The value of a Roman numeral in letters (either case): IV 4, XII 12.
+fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let values: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+/// The place of a Latin letter in the alphabet: A 1, b 2, Ｃ 3.
+fn latin_value(s: &str) -> Option<u32> {
+    let c = s.chars().next()?;
+    match c {
+        'A'..='Z' => Some(c as u32 - 'A' as u32 + 1),
+        'a'..='z' => Some(c as u32 - 'a' as u32 + 1),
+        '\u{FF21}'..='\u{FF3A}' => Some(c as u32 - 0xFF21 + 1),
+        _ => None,
+    }
 }
 
 fn han_digit(c: char) -> Option<u32> {
@@ -615,6 +738,66 @@ mod tests {
                 ],
             ),
             (Family::Dash, &[("——发展质效不断提高", "——", None)]),
+            (
+                Family::CapitalNumeral,
+                &[
+                    ("壹、總說", "壹、", Some(1)),
+                    ("貳、回應", "貳、", Some(2)),
+                    ("叁、结语", "叁、", Some(3)),
+                    ("拾貳、其他", "拾貳、", Some(12)),
+                    ("肆、", "肆、", Some(4)),
+                ],
+            ),
+            (
+                Family::Roman,
+                &[
+                    ("Ⅱ、第二部分", "Ⅱ、", Some(2)),
+                    ("IV. 展望", "IV.", Some(4)),
+                    ("I、总则", "I、", Some(1)),
+                ],
+            ),
+            (
+                Family::ParenRoman,
+                &[
+                    ("(iii)租户自愿", "(iii)", Some(3)),
+                    ("（i）范围", "（i）", Some(1)),
+                ],
+            ),
+            (
+                Family::Latin,
+                &[("A.北部院区", "A.", Some(1)), ("c、说明", "c、", Some(3))],
+            ),
+            (
+                Family::ParenLatin,
+                &[("(a)项目", "(a)", Some(1)), ("（B）其他", "（B）", Some(2))],
+            ),
+            (
+                Family::Decimal,
+                &[
+                    ("1.1 总体目标", "1.1", Some(1)),
+                    ("1.2.3.【分项】", "1.2.3.", Some(3)),
+                    ("5.1【工项八】", "5.1", Some(1)),
+                    ("2.10、其他", "2.10、", Some(10)),
+                ],
+            ),
+            (
+                Family::Bullet,
+                &[("●三大主轴", "●", None), ("■ 重点", "■", None)],
+            ),
+            (
+                Family::Counted,
+                &[
+                    ("第一案：预算", "第一案：", Some(1)),
+                    ("第二款 范围", "第二款", Some(2)),
+                    ("第三題，", "第三題，", Some(3)),
+                    ("第二类：", "第二类：", Some(2)),
+                    ("第一批", "第一批", Some(1)),
+                ],
+            ),
+            (
+                Family::ShiYao,
+                &[("一為落實", "一為", Some(1)), ("二为加强", "二为", Some(2))],
+            ),
         ];
         for (family, takes) in cases {
             for (line, text, number) in *takes {
@@ -676,6 +859,15 @@ mod tests {
             "第一方面军",
             "第四方面軍",
             "一 些同志",
+            "1.5 亿元",
+            "2.4%的增长",
+            "2.000吨",
+            "3.14159",
+            "U.S.政府",
+            "e.g.如",
+            "Apple公司",
+            "一来就",
+            "十来个人",
         ];
         for w in words {
             let got = recognize(w);
@@ -687,6 +879,26 @@ mod tests {
             }
             assert!(got.is_none(), "{w:?} was taken as {got:?}");
         }
+    }
+
+    #[test]
+    fn decimal_numbers_keep_their_path() {
+        let m = recognize("2.1.3.【分项】").unwrap();
+        assert_eq!(m.path, vec![2, 1, 3]);
+        assert_ne!(
+            ListKind::of(&m),
+            ListKind::of(&recognize("2.1 工项").unwrap())
+        );
+        assert_eq!(
+            ListKind::of(&recognize("2.1 工项").unwrap()),
+            ListKind::of(&recognize("3.4 工项").unwrap())
+        );
+    }
+
+    #[test]
+    fn run_in_sides_are_found_inside_paragraphs_only() {
+        assert_eq!(recognize_inline("一则要").unwrap().family, Family::ZeLai);
+        assert_eq!(recognize_inline("二来，").unwrap().number, Some(2));
     }
 
     #[test]
