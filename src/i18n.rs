@@ -178,6 +178,11 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     ),
     (
         "extract",
+        "weight",
+        "修改嵌套权重表中的一项，例如 --weight parent_title_only=50（可重复）",
+    ),
+    (
+        "extract",
         "encoding",
         "按指定编码解码，不自动检测。示例：--encoding gbk",
     ),

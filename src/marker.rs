@@ -163,6 +163,7 @@ impl Marker {
 /// assert_eq!(kind("一是加强"), kind("二要落实"));
 /// assert_ne!(kind("第一章 总则"), kind("第二节 范围"));
 /// assert_eq!(kind("第一是关于"), kind("第二，关于"));
+/// assert_eq!(kind("首先，要"), kind("第二，要"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ListKind {
@@ -184,6 +185,8 @@ impl ListKind {
         };
         let family = match m.family {
             Family::Counted if classifier.is_none() => Family::Ordinal,
+            // 首先 其次 再次 最后 count like 第一 第二: 首先，… 第二，… 第三， is one list.
+            Family::Adverb => Family::Ordinal,
             f => f,
         };
         ListKind { family, classifier }

@@ -53,6 +53,14 @@ pub enum Evidence {
     ClimbsPastOpenPoint,
     /// A lone 最后 after a marked list adds a last topic at the top level.
     LastTopic,
+    /// The list's lead-in announced how many points come (讲四点：), and all have come: an
+    /// unnumbered or extra item is not one of them.
+    ListAlreadyFull,
+    /// A lead-in inside the section's body (…把握好5个方面：) opens this list: it belongs to
+    /// the section, even when a list of its kind is open further out.
+    LeadInInsideSection,
+    /// A list starting at one under a counted point (第七点，… then 首先，… 第二，…) elaborates it.
+    ParentCountedPoint,
 
     // ---- whether a marker line is a heading at all
     /// 首先 with no 其次 or second point after it.
@@ -63,11 +71,17 @@ pub enum Evidence {
     NotLoneCounted,
     /// A lone short —— line: a title's second line, not a bullet list.
     NotDashTitleLine,
+    /// Inside a notes block (after 注释 / 注： / 参考文献 or a rule line): (1)…(5) are notes.
+    NotInNotesBlock,
+    /// 最后，预祝… / 最后，谢谢…: a closing wish, not a point.
+    NotClosingWish,
+    /// 三、四十年前, 一、二百人: an approximate number, not 三、 and a title.
+    NotApproximateNumber,
 }
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 20] = [
+    pub const ALL: [Evidence; 26] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::InnermostList,
@@ -84,10 +98,16 @@ impl Evidence {
         Evidence::SectionTitleClimbs,
         Evidence::ClimbsPastOpenPoint,
         Evidence::LastTopic,
+        Evidence::ListAlreadyFull,
+        Evidence::LeadInInsideSection,
+        Evidence::ParentCountedPoint,
         Evidence::NotLoneFirstPoint,
         Evidence::NotLoneAdverb,
         Evidence::NotLoneCounted,
         Evidence::NotDashTitleLine,
+        Evidence::NotInNotesBlock,
+        Evidence::NotClosingWish,
+        Evidence::NotApproximateNumber,
     ];
 
     /// The default weight: the table the outline rests on.
@@ -120,12 +140,23 @@ impl Evidence {
             // as such points go; one open point in the way blocks the climb.
             Evidence::SectionTitleClimbs => 15.0,
             Evidence::ClimbsPastOpenPoint => -1000.0,
-            Evidence::LastTopic => 5000.0,
+            // Beats continuing a list that is already full (NumberFollows + ListAlreadyFull) and
+            // every reason to nest.
+            Evidence::LastTopic => 800.0,
+            // Cancels most of NumberFollows: a full list is continued only when nothing else fits.
+            Evidence::ListAlreadyFull => -500.0,
+            // Beats RestartAtOne: the lead-in is in the section's own body.
+            Evidence::LeadInInsideSection => 600.0,
+            // One more reason to nest, like ParentTitleOnly.
+            Evidence::ParentCountedPoint => 100.0,
             // Item evidence: any one of these drops the line.
             Evidence::NotLoneFirstPoint => 1.0,
             Evidence::NotLoneAdverb => 1.0,
             Evidence::NotLoneCounted => 1.0,
             Evidence::NotDashTitleLine => 1.0,
+            Evidence::NotInNotesBlock => 1.0,
+            Evidence::NotClosingWish => 1.0,
+            Evidence::NotApproximateNumber => 1.0,
         }
     }
 
@@ -152,6 +183,12 @@ impl Evidence {
             Evidence::NotLoneAdverb => "not_lone_adverb",
             Evidence::NotLoneCounted => "not_lone_counted",
             Evidence::NotDashTitleLine => "not_dash_title_line",
+            Evidence::ListAlreadyFull => "list_already_full",
+            Evidence::LeadInInsideSection => "lead_in_inside_section",
+            Evidence::ParentCountedPoint => "parent_counted_point",
+            Evidence::NotInNotesBlock => "not_in_notes_block",
+            Evidence::NotClosingWish => "not_closing_wish",
+            Evidence::NotApproximateNumber => "not_approximate_number",
         }
     }
 

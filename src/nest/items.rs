@@ -3,7 +3,7 @@
 
 use super::evidence::{Evidence, Weights};
 use crate::clean::{Line, is_title_like};
-use crate::marker::{Family, ListKind, Marker, follows};
+use crate::marker::{Family, ListKind, Look, Marker, follows};
 use std::collections::HashMap;
 
 /// How far ahead to look for a later item: keeps the pass linear on hostile input.
@@ -25,6 +25,13 @@ pub(super) struct Item<'l> {
     /// The next item (index into the items) that continues this item's list, within
     /// [`LOOKAHEAD`] items.
     pub resumes_at: Option<usize>,
+    /// The body paragraph right before the item, when it leads in to a list (ends with a colon
+    /// or announces a count): its last line (an index into the lines).
+    pub lead_in: Option<usize>,
+    /// How many points that lead-in announces.
+    pub announced: Option<u32>,
+    /// The item stands in a notes block (after 注释 or a rule line).
+    pub in_notes: bool,
 }
 
 /// The heading lines of `lines[range]`, and for each dropped marker line the evidence that
@@ -34,21 +41,34 @@ pub(super) fn items<'l>(
     range: std::ops::Range<usize>,
     weights: &Weights,
 ) -> (Vec<Item<'l>>, Vec<(usize, Vec<Evidence>)>) {
-    let mut found = Vec::new();
+    let mut found: Vec<Item<'l>> = Vec::new();
+    let mut notes_open = false;
     for i in range.clone() {
         let line = &lines[i];
+        if is_notes_start(&line.text) {
+            notes_open = true;
+        }
         if line.is_empty() || line.continues {
             continue;
         }
         let Some(marker) = line.marker.as_ref() else {
             continue;
         };
+        // Notes are numbered in brackets or circles; any other marker ends the block.
+        notes_open &=
+            matches!(Look::of(marker.family), Look::Bracketed) || marker.family == Family::Circled;
         let title = line.text[marker.end..].trim_start();
         if marker.family == Family::Dash && title.is_empty() {
             continue;
         }
         let para_end = paragraph_end(lines, i, range.end);
         let title_only = is_title_only(&super::paragraph(lines, i, marker.end, para_end));
+        // The lead-in: the content line before, when it is body text, not an item's paragraph.
+        let prev = (range.start..i).rev().find(|&j| !lines[j].is_empty());
+        let lead = prev
+            .filter(|&p| found.last().is_none_or(|f| f.para_end < p))
+            .and_then(|p| super::lead_in(lines, p).map(|l| (p, l)))
+            .filter(|(_, l)| l.colon || l.count.is_some());
         found.push(Item {
             line: i,
             kind: ListKind::of(marker),
@@ -56,6 +76,9 @@ pub(super) fn items<'l>(
             title_only,
             para_end,
             resumes_at: None,
+            lead_in: lead.as_ref().map(|(p, _)| *p),
+            announced: lead.and_then(|(_, l)| l.count),
+            in_notes: notes_open,
         });
     }
     demote_short_item_runs(lines, &mut found);
@@ -123,6 +146,16 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>]) -> Vec<Vec<Evidence>> {
             let c = &found[k];
             let later = &found[k + 1..];
             let mut ev = Vec::new();
+            let title = lines[c.line].text[c.marker.end..].trim_start();
+            if c.in_notes {
+                ev.push(Evidence::NotInNotesBlock);
+            }
+            if c.marker.family == Family::Adverb && c.marker.number.is_none() && is_wish(title) {
+                ev.push(Evidence::NotClosingWish);
+            }
+            if is_approximate_number(c.marker, title) {
+                ev.push(Evidence::NotApproximateNumber);
+            }
             match (c.marker.family, c.marker.number) {
                 (Family::Adverb, Some(1)) => {
                     let second = later.first().is_some_and(|n| {
@@ -153,6 +186,59 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>]) -> Vec<Vec<Evidence>> {
             ev
         })
         .collect()
+}
+
+/// A line that opens a notes block: 注释, 注：, 参考文献 alone on the line, or a rule line
+/// (------, ＿＿＿＿).
+fn is_notes_start(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['：', ':']).trim();
+    const HEADS: [&str; 10] = [
+        "注释",
+        "註釋",
+        "注",
+        "註",
+        "注解",
+        "註解",
+        "附注",
+        "附註",
+        "参考文献",
+        "參考文獻",
+    ];
+    HEADS.contains(&t) || (t.chars().count() >= 5 && t.chars().all(|c| "-—_＿─━=＝*".contains(c)))
+}
+
+/// 预祝… 祝… 谢谢… after 最后: the wish or thanks that closes a speech.
+fn is_wish(title: &str) -> bool {
+    const WISHES: [&str; 12] = [
+        "预祝",
+        "預祝",
+        "祝",
+        "衷心祝",
+        "谢谢",
+        "謝謝",
+        "感谢",
+        "感謝",
+        "再次感谢",
+        "再次感謝",
+        "请允许我",
+        "請允許我",
+    ];
+    WISHES.iter().any(|w| title.starts_with(w))
+}
+
+/// 三、四十年前 一、二百人 三、五天: a numeral, 、 and the next numeral or so with a unit is an
+/// approximate number, not a heading.
+fn is_approximate_number(m: &Marker, title: &str) -> bool {
+    if m.family != Family::Numeral || !m.text.ends_with('、') {
+        return false;
+    }
+    let mut chars = title.chars();
+    let (Some(d), Some(unit)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let next = crate::marker::han_value(&d.to_string());
+    let close = matches!((m.number, next), (Some(n), Some(v)) if v > n && v <= n + 2);
+    close && "十百千万亿萬億天年月日个個人次倍岁歲里斤成分位家种種名条條元块塊所间間项項件句周週遍处處批级級层層步辆輛台臺只隻张張本".contains(unit)
 }
 
 /// For each item, the next one within [`LOOKAHEAD`] that continues its list: one backward pass

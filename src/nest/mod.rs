@@ -218,6 +218,45 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// The last sentence of the paragraph that ends on line `prev`, and what it says of the list
+/// that follows: how many points it announces (讲四点意见：, 把握好5个方面：) and whether it ends
+/// with a colon.
+pub(super) struct LeadIn {
+    /// The sentence, with its colon but without a full stop.
+    pub sentence: String,
+    /// The number of points it announces (two or more).
+    pub count: Option<u32>,
+    /// It ends with a colon: the list it opens follows.
+    pub colon: bool,
+}
+
+/// The lead-in on line `prev` (an index into `lines`), when the line holds text.
+pub(super) fn lead_in(lines: &[Line], prev: usize) -> Option<LeadIn> {
+    if lines[prev].is_empty() {
+        return None;
+    }
+    let mut start = prev;
+    while start > 0 && lines[start].continues {
+        start -= 1;
+    }
+    let paragraph: String = lines[start..=prev]
+        .iter()
+        .map(|l| l.text.as_ref())
+        .collect();
+    let sentence = last_sentence(&paragraph);
+    // 第三个方面 is an ordinal, not a count.
+    let count = ANNOUNCED
+        .captures_iter(sentence)
+        .find(|m| !sentence[..m.get(0).map_or(0, |g| g.start())].ends_with('第'))
+        .and_then(|m| crate::marker::han_value(&m[1]).or_else(|| m[1].parse().ok()))
+        .filter(|&n| n >= 2);
+    Some(LeadIn {
+        colon: sentence.ends_with(['：', ':']),
+        sentence: sentence.to_string(),
+        count,
+    })
+}
+
 /// Find the lists whose first item follows a lead-in that announces how many points come.
 fn announced_groups(lines: &[Line], cands: &[Item<'_>], parents: &[Option<usize>]) -> Vec<Group> {
     let mut groups = Vec::new();
@@ -237,28 +276,16 @@ fn announced_groups(lines: &[Line], cands: &[Item<'_>], parents: &[Option<usize>
         if in_other_heading {
             continue;
         }
-        let mut start = prev;
-        while start > 0 && lines[start].continues {
-            start -= 1;
-        }
-        let paragraph: String = lines[start..=prev]
-            .iter()
-            .map(|l| l.text.as_ref())
-            .collect();
-        let sentence = last_sentence(&paragraph);
-        // 第三个方面 is an ordinal, not a count.
-        let Some(m) = ANNOUNCED
-            .captures_iter(sentence)
-            .find(|m| !sentence[..m.get(0).map_or(0, |g| g.start())].ends_with('第'))
-        else {
+        let Some(lead) = lead_in(lines, prev) else {
             continue;
         };
-        let count = crate::marker::han_value(&m[1]).or_else(|| m[1].parse().ok());
-        if let Some(announced) = count.filter(|&n| n >= 2) {
+        let sentence = lead.sentence;
+        let count = lead.count;
+        if let Some(announced) = count {
             groups.push(Group {
                 first: k,
                 line: lines[prev].number,
-                intro: sentence.to_string(),
+                intro: sentence,
                 announced,
             });
         }

@@ -73,12 +73,22 @@ pub(super) struct Placement {
     pub why: Option<Explanation>,
 }
 
-/// An open list under a frame: its kind, the last number seen, and its id.
+/// An open list under a frame: its kind, the last number seen, its id, how many items it has
+/// and how many its lead-in announced.
 #[derive(Debug, Clone)]
 struct List {
     kind: ListKind,
     last: Option<u32>,
     id: usize,
+    count: u32,
+    announced: Option<u32>,
+}
+
+impl List {
+    /// Its lead-in announced a count and all the items have come.
+    fn full(&self) -> bool {
+        self.announced.is_some_and(|a| self.count >= a)
+    }
 }
 
 /// An open frame: the speech (heading `None`) or an open heading.
@@ -307,13 +317,23 @@ fn apply(ctx: &Context<'_, '_>, s: &mut State, k: usize, frame: usize) -> usize 
     s.stack.truncate(at + 1);
     let f = &mut s.stack[at];
     match f.lists.iter_mut().rev().find(|l| l.kind == c.kind) {
-        Some(list) => list.last = c.marker.number.or(list.last),
+        Some(list) => {
+            list.last = c.marker.number.or(list.last);
+            if c.marker.number == Some(1) {
+                list.count = 1;
+                list.announced = c.announced;
+            } else {
+                list.count += 1;
+            }
+        }
         None => {
             s.lists_opened += 1;
             f.lists.push(List {
                 kind: c.kind,
                 last: c.marker.number,
                 id: s.lists_opened,
+                count: 1,
+                announced: c.announced,
             })
         }
     }
@@ -338,11 +358,8 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     let top_item = s.stack[top].heading.map(|h| &ctx.items[h]);
 
     // Frames that hold a list of this kind: the innermost, and the innermost whose number follows.
-    let open: Vec<Option<Option<u32>>> = s
-        .stack
-        .iter()
-        .map(|f| f.list(c.kind).map(|l| l.last))
-        .collect();
+    let lists: Vec<Option<&List>> = s.stack.iter().map(|f| f.list(c.kind)).collect();
+    let open: Vec<Option<Option<u32>>> = lists.iter().map(|l| l.map(|l| l.last)).collect();
     let innermost_open = open.iter().rposition(Option::is_some);
     let innermost_follow = open
         .iter()
@@ -366,6 +383,18 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     } else {
         top
     };
+    // An unnumbered 最后 after a finished (or no) list adds a last topic.
+    let last_topic = c.marker.family == Family::Adverb
+        && n.is_none()
+        && innermost_open.is_none_or(|f| lists[f].is_some_and(List::full));
+    // A lead-in in the top heading's body opens this list (…把握好5个方面：).
+    // The section is the top heading when it is a title line or its own list goes on after
+    // this one.
+    let lead_in_section = n == Some(1)
+        && top_item.is_some_and(|t| {
+            c.lead_in.is_some_and(|p| p > t.para_end)
+                && (t.title_only || resumes_after_list(ctx.items, k, t))
+        });
     let child_reasons = match (innermost_open, top_item) {
         (None, Some(t)) => child_evidence(ctx, s, k, t),
         _ => Found::default(),
@@ -385,11 +414,25 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
                 if Some(f) == innermost_follow {
                     found.add(Evidence::InnermostList);
                 }
+                let extra = match (n, lists[f].and_then(|l| l.announced)) {
+                    (None, _) => true,
+                    (Some(n), Some(a)) => n > a,
+                    _ => false,
+                };
+                if lists[f].is_some_and(List::full) && extra {
+                    found.add(Evidence::ListAlreadyFull);
+                }
             } else if Some(f) == innermost_open && n == Some(1) {
                 found.add(Evidence::RestartAtOne);
             } else if Some(f) == innermost_open && innermost_follow.is_none() {
                 found.add(Evidence::WrongNumber);
             }
+        }
+        if f == 0 && top > 0 && last_topic {
+            found.add(Evidence::LastTopic);
+        }
+        if f == top && lead_in_section {
+            found.add(Evidence::LeadInInsideSection);
         }
         if innermost_open.is_some() {
             if f == top && n == Some(1) && top_item.is_some_and(|t| t.title_only) {
@@ -397,9 +440,6 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
             }
         } else if top > 0 {
             // A new kind of list.
-            if f == 0 && c.marker.family == Family::Adverb && n.is_none() {
-                found.add(Evidence::LastTopic);
-            }
             if f == top {
                 found = merge(found, child_reasons);
             } else {
@@ -450,6 +490,13 @@ fn child_evidence(ctx: &Context<'_, '_>, s: &State, k: usize, t: &Item<'_>) -> F
     if adjacent && lines[t.para_end].text.ends_with(['：', ':']) {
         found.add(Evidence::ParentEndsInColon);
     }
+    if t.marker.family == Family::Counted
+        && t.kind.classifier.is_some()
+        && c.marker.number == Some(1)
+        && c.kind != t.kind
+    {
+        found.add(Evidence::ParentCountedPoint);
+    }
     if s.nested.contains(&(t.kind, c.kind)) {
         found.add(Evidence::PairNestedBefore);
     }
@@ -462,6 +509,24 @@ fn child_evidence(ctx: &Context<'_, '_>, s: &State, k: usize, t: &Item<'_>) -> F
         found.add(Evidence::ElaboratesAdverb);
     }
     found
+}
+
+/// Whether the list of `t` goes on after the list that item `k` starts (of any kind, even
+/// `t`'s own: 一、 … 一、 二、 三、 … 二、).
+fn resumes_after_list(items: &[Item<'_>], k: usize, t: &Item<'_>) -> bool {
+    let c = &items[k];
+    let mut last = c.marker.number;
+    for later in items.iter().skip(k + 1).take(super::items::LOOKAHEAD) {
+        if later.kind == c.kind
+            && follows(last, later.marker.number)
+            && later.marker.number != Some(1)
+        {
+            last = later.marker.number;
+        } else if later.kind == t.kind {
+            return later.marker.number != Some(1) && follows(t.marker.number, later.marker.number);
+        }
+    }
+    false
 }
 
 /// Whether a later item (after `k`) continues the list of `p`.

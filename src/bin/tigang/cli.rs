@@ -111,6 +111,35 @@ pub struct ExtractArgs {
     /// text output one line under each heading; in JSON and YAML a `why` field.
     #[arg(long)]
     pub explain: bool,
+    /// Change one weight of the nesting table, e.g. `--weight parent_title_only=50` (repeat for
+    /// more). For trying out the table; the names are those `--explain` prints.
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_weight)]
+    pub weight: Vec<(tigang::nest::Evidence, f32)>,
+}
+
+/// `name=value` for `--weight`.
+fn parse_weight(s: &str) -> Result<(tigang::nest::Evidence, f32), String> {
+    let (name, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
+    let evidence = tigang::nest::Evidence::from_name(name.trim()).ok_or_else(|| {
+        let names: Vec<&str> = tigang::nest::Evidence::ALL
+            .iter()
+            .map(|e| e.name())
+            .collect();
+        format!(
+            "no evidence named {name:?}; the names are: {}",
+            names.join(", ")
+        )
+    })?;
+    let value: f32 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number"))?;
+    if !value.is_finite() {
+        return Err(format!("{value} is not a finite number"));
+    }
+    Ok((evidence, value))
 }
 
 #[derive(clap::Args, Debug)]

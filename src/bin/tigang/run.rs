@@ -160,6 +160,13 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         body,
         inline: args.inline,
         explain: args.explain,
+        weights: (!args.weight.is_empty()).then(|| {
+            let mut w = tigang::nest::Weights::default();
+            for &(e, v) in &args.weight {
+                w.set(e, v);
+            }
+            w
+        }),
         ..args.read.options()
     };
     let format = Format::from(args.format);
