@@ -391,3 +391,173 @@ fn a_main_title_over_a_subtitle_names_its_speech_and_starts_it() {
         ]
     );
 }
+
+#[test]
+fn notes_after_the_speech_are_not_points() {
+    let points: Vec<String> = shape("notes_block_after_text.txt")
+        .into_iter()
+        .filter(|l| !l.starts_with("speech"))
+        .collect();
+    assert_eq!(points, ["1 （一） 抓好秋收秋种", "1 （二） 做好冬季水利"]);
+}
+
+#[test]
+fn a_list_restarting_under_a_counted_point_is_its_child() {
+    assert_shape(
+        "counted_point_with_its_own_list.txt",
+        &[
+            "1 第一点， 关于经济形势",
+            "1 第二点， 关于重点项目",
+            "1 第三点， 关于民生工作",
+            "2 首先， 要办好教育",
+            "2 第二， 要搞好医疗",
+            "2 第三， 要保障住房",
+        ],
+    );
+}
+
+#[test]
+fn a_lead_in_inside_a_section_keeps_its_list_in_the_section() {
+    assert_shape(
+        "lead_in_inside_a_section.txt",
+        &[
+            "1 一、 总体要求",
+            "1 二、 重点任务",
+            "2 一是 稳增长",
+            "2 二是 调结构",
+            "2 三是 惠民生",
+            "1 三、 保障措施",
+        ],
+    );
+}
+
+#[test]
+fn a_closing_wish_is_not_a_point() {
+    assert_shape(
+        "closing_wish_is_not_a_point.txt",
+        &["1 （一） 提高认识", "1 （二） 加强协作"],
+    );
+}
+
+#[test]
+fn a_last_topic_after_an_announced_count_is_a_point() {
+    let shape = shape("last_point_after_an_announced_count.txt");
+    assert_eq!(shape.len(), 4, "{shape:?}");
+    assert!(shape[3].starts_with("1 最后，"), "{shape:?}");
+}
+
+#[test]
+fn approximate_numbers_are_not_headings() {
+    assert_shape(
+        "approximate_numbers_are_not_headings.txt",
+        &["1 一、 回顾过去", "1 二、 展望未来"],
+    );
+}
+
+#[test]
+fn capital_numerals_open_five_levels() {
+    assert_shape(
+        "capital_numerals_five_levels.txt",
+        &[
+            "1 壹、 總說",
+            "2 一、 背景",
+            "3 （一） 現況",
+            "4 1. 人力不足",
+            "5 （1） 偏遠地區缺乏教師",
+            "5 （2） 離島地區流動率高",
+            "4 2. 經費有限",
+            "3 （二） 問題",
+            "1 貳、 策進作為",
+            "2 一、 增加員額",
+        ],
+    );
+}
+
+#[test]
+fn decimal_numbers_nest_by_their_dots() {
+    assert_shape(
+        "decimal_outline_numbers.txt",
+        &[
+            "1 1. 建设目标",
+            "2 1.1 完善基础设施",
+            "3 1.1.1 修缮展厅",
+            "3 1.1.2 新建库房",
+            "2 1.2 提升服务水平",
+            "1 2. 保障措施",
+            "2 2.1 落实经费",
+            "2 2.2 加强管理",
+        ],
+    );
+}
+
+#[test]
+fn bullets_open_parts_like_dashes() {
+    assert_shape(
+        "bullets_stand_like_dashes.txt",
+        &[
+            "1 二、 计划内容",
+            "2 ● 三大主轴",
+            "3 （一） 保护文物",
+            "3 （二） 开放共享",
+            "2 ● 五大面向",
+            "3 （一） 景观面向",
+            "3 （二） 展览面向",
+            "1 三、 经费需求",
+        ],
+    );
+}
+
+#[test]
+fn a_restart_after_a_lead_in_in_a_paragraph_section_is_its_child() {
+    assert_shape(
+        "restart_after_lead_in_in_a_paragraph_section.txt",
+        &[
+            "1 一、 去年工作的回顾",
+            "2 一、 稳定粮食生产",
+            "2 二、 发展乡镇企业",
+            "2 三、 改善交通条件",
+            "1 二、 今年工作的安排",
+        ],
+    );
+}
+
+#[test]
+fn a_last_topic_after_a_full_nested_list_returns_to_the_top() {
+    let shape = shape("last_topic_after_a_full_nested_list.txt");
+    assert_eq!(shape.len(), 6, "{shape:?}");
+    assert!(shape[5].starts_with("1 最后，"), "{shape:?}");
+}
+
+#[test]
+fn a_restart_under_a_title_line_is_its_child() {
+    assert_shape(
+        "restart_under_a_title_line.txt",
+        &[
+            "1 （一） 加强学习",
+            "2 （一） 学理论",
+            "2 （二） 学业务",
+            "1 （二） 改进作风",
+        ],
+    );
+}
+
+#[test]
+fn a_list_after_a_closing_colon_is_the_paragraphs_child() {
+    assert_shape(
+        "list_after_a_colon_in_the_last_section.txt",
+        &[
+            "1 一、 基本情况",
+            "1 二、 存在问题",
+            "2 1. 创新能力不强",
+            "2 2. 结构不够合理",
+        ],
+    );
+}
+
+#[test]
+fn lone_markers_open_no_list() {
+    assert_shape(
+        "lone_markers_open_no_list.txt",
+        &["1 一、 认清形势", "1 二、 明确任务"],
+    );
+}

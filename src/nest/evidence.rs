@@ -21,8 +21,6 @@ pub enum Evidence {
     NumberFollows,
     /// The number skips one (n+2): a lost item, still the same list.
     NumberSkipsOne,
-    /// Of the lists this heading could continue, this is the innermost.
-    InnermostList,
     /// The list of this kind restarts at one beside its old items (一是…三是, a paragraph, 一是…).
     RestartAtOne,
     /// A list of this kind is open here; the number neither follows nor restarts (一要 二要 三是 五要).
@@ -49,8 +47,6 @@ pub enum Evidence {
     LookAlikeSlip,
     /// A section title climbs past a paragraph point whose list does not go on.
     SectionTitleClimbs,
-    /// Climbing past a heading that nothing closes.
-    ClimbsPastOpenPoint,
     /// A lone 最后 after a marked list adds a last topic at the top level.
     LastTopic,
     /// The list's lead-in announced how many points come (讲四点：), and all have come: an
@@ -81,10 +77,9 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 26] = [
+    pub const ALL: [Evidence; 24] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
-        Evidence::InnermostList,
         Evidence::RestartAtOne,
         Evidence::WrongNumber,
         Evidence::ParentTitleOnly,
@@ -96,7 +91,6 @@ impl Evidence {
         Evidence::NewListBeside,
         Evidence::LookAlikeSlip,
         Evidence::SectionTitleClimbs,
-        Evidence::ClimbsPastOpenPoint,
         Evidence::LastTopic,
         Evidence::ListAlreadyFull,
         Evidence::LeadInInsideSection,
@@ -117,8 +111,6 @@ impl Evidence {
             // returns to its level (reStructuredText's rule). It outweighs every reason to nest.
             Evidence::NumberFollows => 1000.0,
             Evidence::NumberSkipsOne => 1000.0,
-            // Among lists that all follow, the innermost wins.
-            Evidence::InnermostList => 1.0,
             // A restart or a wrong number still keeps the item in its kind of list, ahead of any
             // new-list evidence, but below a list that really follows.
             Evidence::RestartAtOne => 500.0,
@@ -136,10 +128,9 @@ impl Evidence {
             Evidence::NewListBeside => 10.0,
             // A slip beats every reason to nest: the numbers say it is the next item.
             Evidence::LookAlikeSlip => 1000.0,
-            // Each paragraph point a section title climbs past adds a little, so it climbs as far
-            // as such points go; one open point in the way blocks the climb.
+            // Each paragraph point a section title climbs past adds a little more than standing
+            // beside, so it climbs as far as such points go (an open point in the way stops it).
             Evidence::SectionTitleClimbs => 15.0,
-            Evidence::ClimbsPastOpenPoint => -1000.0,
             // Beats continuing a list that is already full (NumberFollows + ListAlreadyFull) and
             // every reason to nest.
             Evidence::LastTopic => 800.0,
@@ -165,7 +156,6 @@ impl Evidence {
         match self {
             Evidence::NumberFollows => "number_follows",
             Evidence::NumberSkipsOne => "number_skips_one",
-            Evidence::InnermostList => "innermost_list",
             Evidence::RestartAtOne => "restart_at_one",
             Evidence::WrongNumber => "wrong_number",
             Evidence::ParentTitleOnly => "parent_title_only",
@@ -177,7 +167,6 @@ impl Evidence {
             Evidence::NewListBeside => "new_list_beside",
             Evidence::LookAlikeSlip => "look_alike_slip",
             Evidence::SectionTitleClimbs => "section_title_climbs",
-            Evidence::ClimbsPastOpenPoint => "climbs_past_open_point",
             Evidence::LastTopic => "last_topic",
             Evidence::NotLoneFirstPoint => "not_lone_first_point",
             Evidence::NotLoneAdverb => "not_lone_adverb",

@@ -357,13 +357,12 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     let top = s.stack.len() - 1;
     let top_item = s.stack[top].heading.map(|h| &ctx.items[h]);
 
-    // Frames that hold a list of this kind: the innermost, and the innermost whose number follows.
+    // Frames that hold a list of this kind: the innermost, and whether any of them follows.
     let lists: Vec<Option<&List>> = s.stack.iter().map(|f| f.list(c.kind)).collect();
     let open: Vec<Option<Option<u32>>> = lists.iter().map(|l| l.map(|l| l.last)).collect();
     let innermost_open = open.iter().rposition(Option::is_some);
-    let innermost_follow = open
-        .iter()
-        .rposition(|l| l.is_some_and(|last| follows(last, n)));
+    // Of several lists that follow, the innermost wins: ties go to the deeper frame.
+    let any_follows = open.iter().any(|l| l.is_some_and(|last| follows(last, n)));
 
     // For a new kind of list: how far a section title may climb (frames `lowest..top` may be
     // climbed past), computed once.
@@ -411,9 +410,6 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
                 } else {
                     Evidence::NumberFollows
                 });
-                if Some(f) == innermost_follow {
-                    found.add(Evidence::InnermostList);
-                }
                 let extra = match (n, lists[f].and_then(|l| l.announced)) {
                     (None, _) => true,
                     (Some(n), Some(a)) => n > a,
@@ -424,7 +420,7 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
                 }
             } else if Some(f) == innermost_open && n == Some(1) {
                 found.add(Evidence::RestartAtOne);
-            } else if Some(f) == innermost_open && innermost_follow.is_none() {
+            } else if Some(f) == innermost_open && !any_follows {
                 found.add(Evidence::WrongNumber);
             }
         }
@@ -442,20 +438,16 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
             // A new kind of list.
             if f == top {
                 found = merge(found, child_reasons);
-            } else {
+            } else if f + 1 == top {
                 found.add(Evidence::NewListBeside);
-                if f + 1 == top && top_item.is_some_and(|t| is_look_alike_slip(t.marker, c.marker))
-                {
+                if top_item.is_some_and(|t| is_look_alike_slip(t.marker, c.marker)) {
                     found.add(Evidence::LookAlikeSlip);
                 }
-                // Frames f+1 .. top-1 are climbed past.
-                for g in (f + 1)..top {
-                    if g >= lowest_passable {
-                        found.add(Evidence::SectionTitleClimbs);
-                    } else {
-                        found.add(Evidence::ClimbsPastOpenPoint);
-                        break;
-                    }
+            } else if f + 1 >= lowest_passable {
+                // A section title climbs past the paragraph points f+1 .. top-1, as far as
+                // none of them is still open (its list goes on); other climbs have no evidence.
+                for _ in (f + 1)..top {
+                    found.add(Evidence::SectionTitleClimbs);
                 }
             }
         }
