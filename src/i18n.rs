@@ -131,7 +131,8 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
     }
 }
 
-const MAX_SIZE_ZH: &str = "超过 SIZE 的输入不读，报错跳过（字节数，或带 K、M、G：500K、1G）。默认 256M";
+const MAX_SIZE_ZH: &str =
+    "超过 SIZE 的输入不读，报错跳过（字节数，或带 K、M、G：500K、1G）。默认 256M";
 
 /// Chinese help for the command line: (subcommand, argument id, text); an empty argument id is the
 /// subcommand's own description, an empty subcommand the program's.

@@ -278,7 +278,10 @@ pub fn read_documents(
         }
     };
     if docs.is_empty() {
-        return Err(format!("an empty {} file: no outline in it", ext.to_uppercase()));
+        return Err(format!(
+            "an empty {} file: no outline in it",
+            ext.to_uppercase()
+        ));
     }
     Ok(docs)
 }

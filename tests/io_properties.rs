@@ -33,7 +33,13 @@ struct Case {
 fn candidates() -> Vec<String> {
     let mut c: Vec<String> = DIRS
         .iter()
-        .map(|d| if d.is_empty() { ".".into() } else { d.to_string() })
+        .map(|d| {
+            if d.is_empty() {
+                ".".into()
+            } else {
+                d.to_string()
+            }
+        })
         .collect();
     for d in DIRS {
         for n in NAMES {

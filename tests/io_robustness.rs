@@ -58,7 +58,9 @@ fn an_output_folder_holding_another_input_leaves_that_input_alone() {
     // With the text format an outline is named x.txt: A's would land on B/x.txt.
     let out = tigang()
         .current_dir(dir.path())
-        .args(["extract", "--format", "text", "-o", "B", "A/x.txt", "B/x.txt"])
+        .args([
+            "extract", "--format", "text", "-o", "B", "A/x.txt", "B/x.txt",
+        ])
         .arg(&c)
         .assert()
         .code(2)
@@ -122,7 +124,10 @@ fn an_output_reached_through_a_symlink_to_an_input_is_refused() {
 fn a_matrix_named_by_a_glob_is_not_written_over_the_first_speech() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("g");
-    for (name, text) in [("a", "一、学习。\n二、落实。\n"), ("b", "一、学习。\n二、落实。\n")] {
+    for (name, text) in [
+        ("a", "一、学习。\n二、落实。\n"),
+        ("b", "一、学习。\n二、落实。\n"),
+    ] {
         write(&g.join(format!("{name}.txt")), text);
     }
     // `--matrix g/*.txt` as the shell expands it: the first match becomes the matrix file.
@@ -319,7 +324,14 @@ fn reads_are_bounded_by_max_size_with_a_message_naming_the_input() {
     // A device that never ends, a regular file over the limit, and a good file.
     let out = run_guarded(
         Command::new(bin())
-            .args(["extract", "--format", "text", "--max-size", "1M", "/dev/zero"])
+            .args([
+                "extract",
+                "--format",
+                "text",
+                "--max-size",
+                "1M",
+                "/dev/zero",
+            ])
             .arg(&big)
             .arg(&ok)
             .stdout(Stdio::piped())
@@ -384,7 +396,11 @@ fn compare_all_on_copies_of_one_template_scores_a_linear_number_of_pairs() {
     let template = |i: usize| {
         format!(
             "同志们：\n一、提高政治站位，增强责任意识。\n（一）加强理论学习。\n二、狠抓工作落实，确保取得实效。\n三、强化组织保障{}。\n谢谢大家！\n",
-            if i == usize::MAX { String::new() } else { format!("第{i}项") }
+            if i == usize::MAX {
+                String::new()
+            } else {
+                format!("第{i}项")
+            }
         )
     };
     // Exact copies: each is paired with the first, and nothing else is scored.
@@ -543,7 +559,10 @@ fn compare_reads_every_document_of_a_saved_stream() {
             .ok_stdout();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["similarity"], 1.0, "{ext}");
-        assert!(v["a"]["source"].as_str().unwrap().ends_with("b.txt"), "{ext}");
+        assert!(
+            v["a"]["source"].as_str().unwrap().ends_with("b.txt"),
+            "{ext}"
+        );
         let out = tigang()
             .args(["compare", "--all", "--format", "json"])
             .arg(&path)

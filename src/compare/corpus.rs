@@ -63,10 +63,8 @@ const NEIGHBOURS: usize = 8;
 /// without computing a distance, and only the first takes part in the search.
 pub fn scored_pairs(outlines: &[Outline]) -> Vec<Scored> {
     let (firsts, mut scored) = collapse_copies(outlines);
-    let signatures: Vec<Option<[u64; BANDS * ROWS]>> = firsts
-        .iter()
-        .map(|&i| signature(&outlines[i]))
-        .collect();
+    let signatures: Vec<Option<[u64; BANDS * ROWS]>> =
+        firsts.iter().map(|&i| signature(&outlines[i])).collect();
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for (&i, sig) in firsts.iter().zip(&signatures) {
         let Some(sig) = sig else { continue };

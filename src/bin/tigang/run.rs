@@ -134,11 +134,19 @@ fn for_each_input<P: Send>(
         match lang {
             Lang::En => say!(
                 "tigang: {} files, {} speeches, {} headings, {} warnings, {} errors in {secs:.2} s",
-                t.files, t.speeches, t.headings, t.warnings, t.errors
+                t.files,
+                t.speeches,
+                t.headings,
+                t.warnings,
+                t.errors
             ),
             Lang::Zh => say!(
                 "tigang：{} 个文件，{} 篇讲话，{} 个标题，{} 个警告，{} 个错误，用时 {secs:.2} 秒",
-                t.files, t.speeches, t.headings, t.warnings, t.errors
+                t.files,
+                t.speeches,
+                t.headings,
+                t.warnings,
+                t.errors
             ),
         }?;
     }
