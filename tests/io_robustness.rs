@@ -9,8 +9,8 @@ use common::*;
 use predicates::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
 
 /// How long a run may take before it counts as hung. Every run here ends in well under a second.
 const HANG_GUARD: Duration = Duration::from_secs(60);
@@ -19,10 +19,14 @@ fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("tigang")
 }
 
-/// Run `cmd` to the end, killing it (and failing the test) if it outlives [`HANG_GUARD`]. Its
-/// output is read while it runs, so a large output cannot block it.
+/// Run `cmd` to the end (see [`wait_guarded`]).
 fn run_guarded(cmd: &mut Command) -> Output {
-    let child = cmd.spawn().unwrap();
+    wait_guarded(cmd.spawn().unwrap())
+}
+
+/// Wait for `child`, killing it (and failing the test) if it outlives [`HANG_GUARD`]. Its output
+/// is read while it runs, so a large output cannot block it.
+fn wait_guarded(child: Child) -> Output {
     let pid = child.id();
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || send.send(child.wait_with_output()));
@@ -30,9 +34,29 @@ fn run_guarded(cmd: &mut Command) -> Output {
         Ok(out) => out.unwrap(),
         Err(_) => {
             let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("hung: still running after {HANG_GUARD:?}: {cmd:?}");
+            panic!("hung: tigang (pid {pid}) still running after {HANG_GUARD:?}");
         }
     }
+}
+
+/// Run `cmd` with stdout and stderr piped, read `n` bytes of one of them (stderr when
+/// `stderr`), close that pipe as `| head -c n` does, and wait for the end.
+fn close_early(cmd: &mut Command, n: usize, stderr: bool) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = vec![0u8; n];
+    if stderr {
+        let mut pipe = child.stderr.take().unwrap();
+        pipe.read_exact(&mut first).unwrap();
+    } else {
+        let mut pipe = child.stdout.take().unwrap();
+        pipe.read_exact(&mut first).unwrap();
+    }
+    // The pipe read from is dropped here: closed.
+    wait_guarded(child)
 }
 
 fn stderr_of(out: &Output) -> String {
@@ -222,31 +246,16 @@ fn warning_inputs() -> tempfile::TempDir {
 fn a_closed_stderr_ends_the_run_quietly_and_never_hangs() {
     let dir = warning_inputs();
     for jobs in ["1", "4"] {
-        let mut child = Command::new(bin())
-            .args(["extract", "--jobs", jobs])
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // Read one byte of the first warning, then close the pipe: `2>&1 | head -c 1`.
-        let mut first = [0u8; 1];
-        let mut stderr = child.stderr.take().unwrap();
-        stderr.read_exact(&mut first).unwrap();
-        drop(stderr);
-        let started = Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            if started.elapsed() > HANG_GUARD {
-                let _ = child.kill();
-                panic!("-j{jobs}: hung after stderr was closed");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        // One byte of the first warning, then the pipe is closed: `2>&1 | head -c 1`.
+        let out = close_early(
+            Command::new(bin())
+                .args(["extract", "--jobs", jobs])
+                .arg(dir.path()),
+            1,
+            true,
+        );
         // A panic exits 101; a closed pipe is a reader that has seen enough.
-        assert_eq!(status.code(), Some(0), "-j{jobs}");
+        assert_eq!(out.status.code(), Some(0), "-j{jobs}");
     }
 }
 
@@ -287,31 +296,15 @@ fn check_json_into_a_closed_pipe_ends_quietly_like_extract() {
         )
         .unwrap();
     }
-    let mut child = Command::new(bin())
-        .args(["check", "--format", "json", "--quiet"])
-        .arg(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 100];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take()); // `| head -c 100`
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "{stderr}");
-    assert!(stderr.is_empty(), "{stderr}");
+    let out = close_early(
+        Command::new(bin())
+            .args(["check", "--format", "json", "--quiet"])
+            .arg(dir.path()),
+        100,
+        false,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr_of(&out));
 }
 
 #[test]
