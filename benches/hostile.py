@@ -8,8 +8,15 @@ Patterns:
   ladder      一、（一）1.（1）① repeated: five families stepping down, over and over
   copies      one opening paragraph after every closing, each time followed by a different line:
               every speech's first line has thousands of copies that are not copies of the speech
-Prints seconds, MB/s and peak memory (from /usr/bin/time) per pattern and size; linear growth
-shows as a steady MB/s. Usage: python3 benches/hostile.py [target/release/tigang] [MB ...]
+  inline      `extract --inline` on one paragraph of commas each followed by text that opens a
+              marker and is none (，1，另，一样): a marker is tried after every comma
+  compare-all `compare --all` on one file of copies of one speech, one heading differing in each
+              (about 4,000 speeches per MB): every speech shares every band with every other
+  deep-yaml   `compare` on a saved YAML outline nested in flow style (about 30,000 levels per MB);
+              refused with a message (exit 2), the time is how long the refusal takes
+Prints seconds, MB/s and peak memory (from /usr/bin/time) per pattern and size, and the exit
+status; linear growth shows as a steady MB/s.
+Usage: python3 benches/hostile.py [target/release/tigang] [--patterns a,b] [MB ...]
 """
 import os
 import subprocess
@@ -42,6 +49,9 @@ def line_for(pattern, i):
     if pattern == "copies":
         return ["过去一年，我们坚持把社区治理作为基层工作的重心来抓。\n", f"第{i}段的内容各不相同。\n",
                 "谢谢大家！\n"][i % 3]
+    if pattern == "compare-all":
+        return ["同志们：\n一、提高政治站位，增强责任意识。\n（一）加强理论学习。\n",
+                "二、狠抓工作落实，确保取得实效。\n", f"三、强化组织保障第{i // 4}项。\n", "谢谢大家！\n"][i % 4]
     if pattern == "ladder":
         k = i // 5 % 9
         return [f"{NUM[k]}、标题", f"（{NUM[k]}）标题", f"{k + 1}.标题", f"（{k + 1}）标题", "①标题"][i % 5] + "\n"
@@ -51,8 +61,18 @@ def line_for(pattern, i):
 def write(pattern, path, mb):
     target = mb * 1_000_000
     with open(path, "w", encoding="utf-8") as f:
-        if pattern == "one-line":
-            chunk = HAN * 1000
+        if pattern == "deep-yaml":
+            level = "{line: 1, title: a, children: ["
+            depth = target // (len(level) + 2)
+            f.write("source: x\nencoding: UTF-8\nspeeches:\n- outline:\n  - ")
+            f.write(level * depth + "{line: 1, title: b}" + "]}" * depth + "\n")
+            return
+        if pattern in ("one-line", "inline"):
+            if pattern == "inline":
+                f.write("一、抓落实。一是知责，二是履责。")
+                chunk = "，1，另，一样" * 1000
+            else:
+                chunk = HAN * 1000
             written = 0
             while written < target:
                 f.write(chunk)
@@ -72,21 +92,39 @@ def write(pattern, path, mb):
         f.write("".join(block))
 
 
+PATTERNS = ["one-line", "headings", "deep", "ladder", "copies", "inline", "compare-all", "deep-yaml"]
+
+
+def command(tigang, pattern, path):
+    if pattern == "inline":
+        return [tigang, "extract", "--inline", "--format", "json", "--quiet", path]
+    if pattern == "compare-all":
+        return [tigang, "compare", "--all", "--format", "json", path]
+    if pattern == "deep-yaml":
+        return [tigang, "compare", path, path]
+    return [tigang, "extract", "--format", "json", "--quiet", path]
+
+
 def main():
-    tigang = sys.argv[1] if len(sys.argv) > 1 else "target/release/tigang"
-    sizes = [int(a) for a in sys.argv[2:]] or [1, 10, 100]
-    print(f"{'pattern':10} {'MB':>5} {'seconds':>8} {'MB/s':>7} {'peak MB':>8}")
+    args = sys.argv[1:]
+    tigang = args.pop(0) if args and not args[0].isdigit() and args[0] != "--patterns" else "target/release/tigang"
+    patterns = PATTERNS
+    if args and args[0] == "--patterns":
+        patterns = args[1].split(",")
+        args = args[2:]
+    sizes = [int(a) for a in args] or [1, 10, 100]
+    print(f"{'pattern':11} {'MB':>5} {'seconds':>8} {'MB/s':>7} {'peak MB':>8} {'exit':>4}")
     with tempfile.TemporaryDirectory() as d:
-        for pattern in ["one-line", "headings", "deep", "ladder", "copies"]:
+        for pattern in patterns:
             for mb in sizes:
-                path = os.path.join(d, f"{pattern}-{mb}.txt")
+                path = os.path.join(d, f"{pattern}-{mb}." + ("yaml" if pattern == "deep-yaml" else "txt"))
                 write(pattern, path, mb)
                 t = time.perf_counter()
-                r = subprocess.run(["/usr/bin/time", "-f", "%M", tigang, "extract", "--format", "json", "--quiet", path],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+                r = subprocess.run(["/usr/bin/time", "-f", "%M"] + command(tigang, pattern, path),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                 dt = time.perf_counter() - t
                 peak = int(r.stderr.decode().strip().splitlines()[-1]) / 1024
-                print(f"{pattern:10} {mb:5} {dt:8.2f} {mb / dt:7.1f} {peak:8.1f}", flush=True)
+                print(f"{pattern:11} {mb:5} {dt:8.2f} {mb / dt:7.1f} {peak:8.1f} {r.returncode:4}", flush=True)
                 os.remove(path)
 
 

@@ -6,9 +6,15 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
-/// Map `work` over `items` on `jobs` threads and call `emit(index, result)` in input order, on the
-/// calling thread, while later items are still being worked on. At most `jobs * 4` results wait
-/// for their turn. When `emit` returns an error, no new work starts and the error is returned.
+/// The most threads a run starts, whatever `jobs` asks: the work is CPU-bound, and asking the
+/// system for 100,000 threads can fail halfway.
+pub const MAX_JOBS: usize = 256;
+
+/// Map `work` over `items` on `jobs` threads (at least one, at most [`MAX_JOBS`] and the number
+/// of items) and call `emit(index, result)` in input order, on the calling thread, while later
+/// items are still being worked on. At most `jobs * 4` results wait for their turn. When `emit` returns an error, no new work starts and the error is returned.
+/// When `emit` or `work` panics, the other threads stop waiting and the panic goes on to the
+/// caller: a panic never leaves threads waiting for each other.
 ///
 /// ```
 /// let mut seen = Vec::new();
@@ -25,7 +31,7 @@ where
     I: Sync,
     T: Send,
 {
-    let jobs = jobs.max(1);
+    let jobs = jobs.clamp(1, MAX_JOBS).min(items.len().max(1));
     if jobs == 1 || items.len() < 2 {
         for (i, item) in items.iter().enumerate() {
             emit(i, work(item))?;
@@ -54,6 +60,7 @@ where
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|_| {
+                let _stop = StopOnPanic(&state, &changed);
                 loop {
                     let i = next_item.fetch_add(1, Ordering::SeqCst);
                     if i >= items.len() {
@@ -76,12 +83,18 @@ where
             });
         }
         // The calling thread writes results in order.
+        let _stop = StopOnPanic(&state, &changed);
         for i in 0..items.len() {
             let r = {
                 let mut s = lock(&state);
                 loop {
                     if let Some(r) = s.done.remove(&i) {
                         break r;
+                    }
+                    if s.stop {
+                        // A worker panicked: its result will never come, and the scope passes
+                        // its panic on.
+                        return;
                     }
                     s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
                 }
@@ -107,6 +120,19 @@ struct Shared<T> {
     done: BTreeMap<usize, T>,
     emitted: usize,
     stop: bool,
+}
+
+/// Stops the run when dropped during a panic: dropped while unwinding, it tells every waiting
+/// thread to give up; dropped on the normal path, it does nothing.
+struct StopOnPanic<'a, T>(&'a Mutex<Shared<T>>, &'a Condvar);
+
+impl<T> Drop for StopOnPanic<'_, T> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            lock(self.0).stop = true;
+            self.1.notify_all();
+        }
+    }
 }
 
 /// Lock, carrying on after a panic in another thread (the data is a plain buffer).
@@ -137,6 +163,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seen, items.iter().map(|&x| (x, x)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_panic_while_emitting_or_working_ends_the_run_instead_of_hanging() {
+        let items: Vec<u32> = (0..1000).collect();
+        for panic_in_emit in [true, false] {
+            let r = std::panic::catch_unwind(|| {
+                ordered(
+                    &items,
+                    3,
+                    |&x| {
+                        assert!(panic_in_emit || x != 20, "work failed");
+                        x
+                    },
+                    |i, _| {
+                        assert!(!panic_in_emit || i != 10, "emit failed");
+                        Ok::<(), ()>(())
+                    },
+                )
+            });
+            assert!(r.is_err());
+        }
     }
 
     #[test]

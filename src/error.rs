@@ -12,8 +12,29 @@ pub enum Error {
     Undecodable(&'static str),
     /// `--encoding` named an encoding that does not exist.
     UnknownEncoding(String),
+    /// The input is larger than the size limit (in bytes) it is read with.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// Reading the input failed.
     Io(std::io::Error),
+}
+
+/// A byte count as people write it: `256 MiB`, `1.5 GiB`, `300 KiB`, `12 bytes`.
+pub fn size_text(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let digits = if value.fract() == 0.0 { 0 } else { 1 };
+    format!("{value:.digits$} {}", UNITS[unit])
 }
 
 impl fmt::Display for Error {
@@ -29,6 +50,11 @@ impl fmt::Display for Error {
             Error::UnknownEncoding(label) => write!(
                 f,
                 "unknown encoding {label:?} (try utf-8, gb18030, gbk, big5, utf-16le)"
+            ),
+            Error::TooLarge { limit } => write!(
+                f,
+                "larger than the size limit of {}; skipped (raise it with --max-size)",
+                size_text(*limit)
             ),
             Error::Io(e) => write!(f, "{e}"),
         }

@@ -119,6 +119,10 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
         (Error::UnknownEncoding(label), Lang::Zh) => {
             format!("未知编码 {label:?}（可用 utf-8、gb18030、gbk、big5、utf-16le）")
         }
+        (Error::TooLarge { limit }, Lang::Zh) => format!(
+            "超过大小上限 {}，已跳过（可用 --max-size 调高）",
+            crate::error::size_text(*limit)
+        ),
         (Error::Io(io), Lang::Zh) => match io.kind() {
             std::io::ErrorKind::NotFound => "文件不存在".into(),
             std::io::ErrorKind::PermissionDenied => "没有读取权限 (permission denied)".into(),
@@ -126,6 +130,9 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
         },
     }
 }
+
+const MAX_SIZE_ZH: &str =
+    "超过 SIZE 的输入不读，报错跳过（字节数，或带 K、M、G：500K、1G）。默认 256M";
 
 /// Chinese help for the command line: (subcommand, argument id, text); an empty argument id is the
 /// subcommand's own description, an empty subcommand the program's.
@@ -202,6 +209,7 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
         "同时处理 N 个文件（默认：全部 CPU 核）；输出仍按输入顺序",
     ),
     ("extract", "quiet", "不显示进度条和汇总行"),
+    ("extract", "max_size", MAX_SIZE_ZH),
     (
         "check",
         "",
@@ -226,6 +234,7 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     ),
     ("check", "jobs", "同时处理 N 个文件（默认：全部 CPU 核）"),
     ("check", "quiet", "不显示进度条和汇总行"),
+    ("check", "max_size", MAX_SIZE_ZH),
     (
         "compare",
         "",
@@ -258,6 +267,7 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
         "并排视图的宽度（列数；默认取终端宽度或 120）",
     ),
     ("compare", "encoding", "按指定编码解码，不自动检测"),
+    ("compare", "max_size", MAX_SIZE_ZH),
     (
         "completions",
         "",

@@ -1,9 +1,14 @@
 //! Where texts come from and where outlines go: paths are expanded to files (folders to their
-//! `*.txt` in sorted order, `-` to standard input), and outputs for `-o DIR` are written next to
-//! nothing they could overwrite.
+//! `*.txt` in sorted order, `-` to standard input), read with a size bound, and outputs for
+//! `-o DIR` are written next to nothing they could overwrite.
 
+use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+
+/// The largest input read by default: 256 MiB. Beyond it an input is refused, not read, so a
+/// device such as `/dev/zero` cannot grow the process until memory runs out.
+pub const DEFAULT_MAX_SIZE: u64 = 256 << 20;
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,16 +29,31 @@ impl Input {
         }
     }
 
-    /// Read all the input's bytes.
-    pub fn read(&self) -> io::Result<Vec<u8>> {
+    /// Read all the input's bytes, refusing an input larger than `max` bytes
+    /// ([`Error::TooLarge`](crate::Error::TooLarge)) after reading at most one byte more.
+    pub fn read(&self, max: u64) -> Result<Vec<u8>, crate::Error> {
+        let too_large = || crate::Error::TooLarge { limit: max };
+        let mut buf = Vec::new();
         match self {
             Input::Stdin => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(buf)
+                io::stdin().lock().take(max + 1).read_to_end(&mut buf)?;
             }
-            Input::File(p, _) => std::fs::read(p),
+            Input::File(p, _) => {
+                let file = std::fs::File::open(p)?;
+                // A regular file says its size: refuse it before reading a byte. Devices and pipes
+                // say nothing true, so the read itself is bounded.
+                let len = file.metadata()?.len();
+                if len > max {
+                    return Err(too_large());
+                }
+                buf.reserve(len as usize);
+                file.take(max + 1).read_to_end(&mut buf)?;
+            }
         }
+        if buf.len() as u64 > max {
+            return Err(too_large());
+        }
+        Ok(buf)
     }
 
     /// The input's size in bytes, when known before reading.
@@ -127,8 +147,58 @@ pub fn output_path(dir: &Path, input: &Input, extension: &str) -> PathBuf {
     }
 }
 
+/// What identifies a file whatever path names it: its device and inode (so a hard link or a
+/// symlink is the same file), and its canonical path.
+#[derive(Debug, Default)]
+pub struct Identities {
+    inodes: HashSet<(u64, u64)>,
+    paths: HashSet<PathBuf>,
+}
+
+impl Identities {
+    /// The identities of every file among `inputs` (standard input has none).
+    pub fn of(inputs: &[Input]) -> Identities {
+        let mut ids = Identities::default();
+        for input in inputs {
+            if let Input::File(p, _) = input {
+                ids.add(p);
+            }
+        }
+        ids
+    }
+
+    /// Remember the file at `path`, if it exists.
+    pub fn add(&mut self, path: &Path) {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(path) {
+            self.inodes.insert((m.dev(), m.ino()));
+        }
+        if let Ok(c) = path.canonicalize() {
+            self.paths.insert(c);
+        }
+    }
+
+    /// Whether `path` names one of the files: the same device and inode, or the same canonical
+    /// path. A path that does not exist yet is none of them.
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let a = dir.path().join("a.txt");
+    /// std::fs::write(&a, "一、学习。").unwrap();
+    /// let ids = tigang::inputs::Identities::of(&[tigang::inputs::Input::file(&a)]);
+    /// assert!(ids.contains(&dir.path().join(".").join("a.txt")));
+    /// assert!(!ids.contains(&dir.path().join("b.txt")));
+    /// ```
+    pub fn contains(&self, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).is_ok_and(|m| self.inodes.contains(&(m.dev(), m.ino())))
+            || path.canonicalize().is_ok_and(|c| self.paths.contains(&c))
+    }
+}
+
 /// Write `bytes` to `path` through a temporary file renamed into place, so an interrupted run
-/// never leaves half an outline.
+/// never leaves half an outline. The temporary file is removed whenever the write fails (a full
+/// disk, a file size limit), so a failed run leaves nothing behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = dir.join(format!(
@@ -142,16 +212,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         tmp.set_extension("tmp2");
     }
     std::fs::create_dir_all(dir)?;
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
-/// A saved tigang outline (`.json` / `.jsonl` from `--format json`, `.yaml` / `.yml` from the
-/// default format) is read back; any other input is extracted.
-pub fn read_document(input: &Input, opts: &crate::Options) -> Result<crate::Document, String> {
-    let bytes = input.read().map_err(|e| e.to_string())?;
+/// The deepest nesting a saved outline is read with. A tigang outline is at most about 70 levels
+/// deep (its tree is capped at [`MAX_DEPTH`](crate::nest::MAX_DEPTH) headings, two YAML levels
+/// each); serde_json and serde_yaml both stop at 128.
+pub const MAX_SAVED_DEPTH: usize = 128;
+
+/// Read an input for comparing: a saved tigang outline (`.json` / `.jsonl` from `--format json`,
+/// `.yaml` / `.yml` from the default format) is read back, every document of it (a `.jsonl` file
+/// holds one per input line, a YAML stream one per `---`); any other input is extracted. The
+/// input is read with the bound `max_size`.
+pub fn read_documents(
+    input: &Input,
+    opts: &crate::Options,
+    max_size: u64,
+) -> Result<Vec<crate::Document>, String> {
+    let bytes = input.read(max_size).map_err(|e| e.to_string())?;
     let ext = match input {
         Input::File(p, _) => p
             .extension()
@@ -160,22 +242,95 @@ pub fn read_document(input: &Input, opts: &crate::Options) -> Result<crate::Docu
             .to_ascii_lowercase(),
         Input::Stdin => String::new(),
     };
-    match ext.as_str() {
+    let docs: Vec<crate::Document> = match ext.as_str() {
         "json" | "jsonl" => {
             let text = String::from_utf8_lossy(&bytes);
-            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-            serde_json::from_str(first).map_err(|e| format!("not a tigang JSON outline: {e}"))
+            serde_json::Deserializer::from_str(&text)
+                .into_iter()
+                .enumerate()
+                .map(|(n, d)| {
+                    d.map_err(|e| format!("document {}: not a tigang JSON outline: {e}", n + 1))
+                })
+                .collect::<Result<_, _>>()?
         }
         "yaml" | "yml" => {
             let text = String::from_utf8_lossy(&bytes);
-            let first = serde_yaml::Deserializer::from_str(&text)
-                .next()
-                .ok_or("an empty YAML file")?;
-            serde::Deserialize::deserialize(first)
-                .map_err(|e| format!("not a tigang YAML outline: {e}"))
+            // libyaml's work per token grows with the flow nesting around it, so a hostile file
+            // nested 100,000 levels deep would run for minutes before serde_yaml's own depth
+            // limit fires: refuse it from a linear scan first.
+            if yaml_nesting_exceeds(&text, MAX_SAVED_DEPTH) {
+                return Err(format!(
+                    "nested more than {MAX_SAVED_DEPTH} levels deep; not a tigang YAML outline"
+                ));
+            }
+            serde_yaml::Deserializer::from_str(&text)
+                .enumerate()
+                .map(|(n, d)| {
+                    serde::Deserialize::deserialize(d)
+                        .map_err(|e| format!("document {}: not a tigang YAML outline: {e}", n + 1))
+                })
+                .collect::<Result<_, _>>()?
         }
-        _ => crate::extract(&bytes, &input.name(), opts)
-            .map(|x| x.document)
-            .map_err(|e| e.to_string()),
+        _ => {
+            return crate::extract(&bytes, &input.name(), opts)
+                .map(|x| vec![x.document])
+                .map_err(|e| e.to_string());
+        }
+    };
+    if docs.is_empty() {
+        return Err(format!(
+            "an empty {} file: no outline in it",
+            ext.to_uppercase()
+        ));
     }
+    Ok(docs)
+}
+
+/// Whether YAML `text` nests flow collections (`[…]`, `{…}`) more than `limit` deep. A bracket
+/// counts only where a flow collection can open (at the start of a value, or inside another flow
+/// collection), and quoted scalars and comments are skipped, so brackets inside titles
+/// (`title: 学习[一]`) do not count. Block nesting needs indentation, which makes deep block
+/// nesting quadratic in size and so bounded by the size limit.
+fn yaml_nesting_exceeds(text: &str, limit: usize) -> bool {
+    let b = text.as_bytes();
+    let (mut depth, mut i, mut value_start) = (0usize, 0usize, true);
+    let gap = |i: usize| i >= b.len() || matches!(b[i], b' ' | b'\t' | b'\r' | b'\n');
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b' ' | b'\t' | b'\r' => {}
+            b'\n' => value_start = true,
+            b'#' if i == 0 || gap(i - 1) => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' | b'\'' if value_start => {
+                // Skip to the closing quote (a backslash escapes in double quotes; '' in single
+                // quotes closes and reopens, which comes to the same).
+                i += 1;
+                while i < b.len() && b[i] != c {
+                    i += if c == b'"' && b[i] == b'\\' { 2 } else { 1 };
+                }
+                value_start = false;
+            }
+            b'[' | b'{' if value_start || depth > 0 => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+                value_start = true;
+            }
+            b']' | b'}' if depth > 0 => {
+                depth -= 1;
+                value_start = false;
+            }
+            b',' if depth > 0 => value_start = true,
+            b':' | b'-' | b'?' if gap(i + 1) || (c == b':' && depth > 0) => value_start = true,
+            _ => value_start = false,
+        }
+        i += 1;
+    }
+    false
 }

@@ -315,9 +315,9 @@ pub fn recognize_inline(text: &str) -> Option<Marker> {
     {
         return None;
     }
-    let mut pairs = HeadingParser::parse(Rule::inline, text).ok()?;
-    let family_pair = pairs.next()?.into_inner().next()?;
-    to_marker(family_pair).ok()
+    // Called after every comma of a paragraph: parsing the whole rest each time would make a long
+    // marker-dense paragraph quadratic (a failed parse costs pest the length of its input).
+    parse_prefix(text, 0, Rule::inline)
 }
 
 /// Recognize the marker that opens `line`, if any.
@@ -328,29 +328,32 @@ pub fn recognize(line: &str) -> Option<Marker> {
     if !might_open_marker(text) {
         return None;
     }
-    // A marker is short: parse a prefix, so that pest's work (and its error report on lines that
-    // fail) does not grow with the line. A match that reaches the end of a cut prefix may depend
-    // on what follows (a bare 一 must end its line), so it is parsed again whole.
+    parse_prefix(line, line.len() - text.len(), Rule::heading)
+}
+
+/// Parse `rule` at the start of `text`, whose marker may begin at byte `indent`. A marker is
+/// short: a prefix is parsed first, so that pest's work (and its error report on text that
+/// fails) does not grow with the text. A match that reaches the end of a cut prefix may depend
+/// on what follows (a bare 一 must end its line), so it is parsed again whole.
+fn parse_prefix(text: &str, indent: usize, rule: Rule) -> Option<Marker> {
     const PREFIX_CHARS: usize = 24;
-    let indent = line.len() - text.len();
-    let cut = text
+    let cut = text[indent..]
         .char_indices()
         .nth(PREFIX_CHARS)
         .map(|(i, _)| indent + i);
     if let Some(cut) = cut {
-        match parse(&line[..cut]) {
+        match parse(&text[..cut], rule) {
             Some(m) if m.end < cut => return Some(m),
             Some(_) => {}
             None => return None,
         }
     }
-    parse(line)
+    parse(text, rule)
 }
 
-fn parse(line: &str) -> Option<Marker> {
-    let mut pairs = HeadingParser::parse(Rule::heading, line).ok()?;
-    let heading = pairs.next()?;
-    let family_pair = heading.into_inner().next()?;
+fn parse(text: &str, rule: Rule) -> Option<Marker> {
+    let mut pairs = HeadingParser::parse(rule, text).ok()?;
+    let family_pair = pairs.next()?.into_inner().next()?;
     to_marker(family_pair).ok()
 }
 

@@ -81,7 +81,8 @@ pub fn write_json<W: Write>(x: &Extracted, out: &mut W) -> io::Result<()> {
                 speech: i + 1,
                 diagnostic: d,
             };
-            serde_json::to_writer(&mut *out, &f).map_err(io::Error::other)?;
+            // io::Error::from keeps the kind of a failed write (a closed pipe ends the run quietly).
+            serde_json::to_writer(&mut *out, &f).map_err(io::Error::from)?;
             writeln!(out)?;
         }
     }

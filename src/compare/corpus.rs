@@ -1,7 +1,9 @@
 //! Grouping a corpus into speeches built on the same template, without comparing every pair:
 //! MinHash signatures over each outline's title bigrams are banded (locality-sensitive hashing),
 //! only speeches that share a band become candidate pairs, and only those pairs get the exact tree
-//! edit distance. Clusters are the connected groups of pairs at or above the threshold.
+//! edit distance. Copies identical point for point are collapsed first, and each speech has a
+//! bounded number of candidates, so a corpus of copies of one template stays linear. Clusters are
+//! the connected groups of pairs at or above the threshold.
 
 use super::{Outline, similarity};
 use serde::{Deserialize, Serialize};
@@ -43,18 +45,28 @@ pub struct CorpusComparison {
     pub clusters: Vec<Cluster>,
     /// Speeches with an outline that were compared.
     pub speeches: usize,
-    /// Pairs whose tree edit distance was computed.
+    /// Pairs scored: by their tree edit distance, or as identical copies (similarity 1).
     pub pairs_scored: usize,
 }
 
 /// A scored candidate pair: indices into the outlines and their similarity.
 pub type Scored = (usize, usize, f64);
 
-/// Find candidate pairs and score them; return the scored pairs.
+/// How many later members of one band's bucket each speech is paired with. A bucket of copies of
+/// one template can hold thousands of speeches; pairing all of them is quadratic, while a window
+/// still links the whole bucket into one chain for the clusters (connected groups of pairs). It
+/// bounds the candidates per speech to `2 * BANDS * NEIGHBOURS`.
+const NEIGHBOURS: usize = 8;
+
+/// Find candidate pairs and score them; return the scored pairs. Outlines identical point for
+/// point are collapsed first: each copy is paired with the first of its kind at similarity 1
+/// without computing a distance, and only the first takes part in the search.
 pub fn scored_pairs(outlines: &[Outline]) -> Vec<Scored> {
-    let signatures: Vec<Option<[u64; BANDS * ROWS]>> = outlines.iter().map(signature).collect();
+    let (firsts, mut scored) = collapse_copies(outlines);
+    let signatures: Vec<Option<[u64; BANDS * ROWS]>> =
+        firsts.iter().map(|&i| signature(&outlines[i])).collect();
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, sig) in signatures.iter().enumerate() {
+    for (&i, sig) in firsts.iter().zip(&signatures) {
         let Some(sig) = sig else { continue };
         for band in 0..BANDS {
             let key = sig[band * ROWS..(band + 1) * ROWS]
@@ -66,17 +78,44 @@ pub fn scored_pairs(outlines: &[Outline]) -> Vec<Scored> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
+            for &j in members[x + 1..].iter().take(NEIGHBOURS) {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
     }
+    // A pair shares several bands as often as not: score it once.
     pairs.sort_unstable();
     pairs.dedup();
-    pairs
-        .into_iter()
-        .map(|(i, j)| (i, j, similarity(&outlines[i], &outlines[j])))
-        .collect()
+    scored.extend(
+        pairs
+            .into_iter()
+            .map(|(i, j)| (i, j, similarity(&outlines[i], &outlines[j]))),
+    );
+    scored.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    scored
+}
+
+/// The first outline of each kind (outlines identical point for point are one kind), and each
+/// later copy paired with its first at similarity 1.
+fn collapse_copies(outlines: &[Outline]) -> (Vec<usize>, Vec<Scored>) {
+    type Key<'a> = Vec<(usize, Option<usize>, &'a str, &'a str)>;
+    let mut first_of: HashMap<Key<'_>, usize> = HashMap::new();
+    let (mut firsts, mut copies) = (Vec::new(), Vec::new());
+    for (i, o) in outlines.iter().enumerate() {
+        let key: Key<'_> = o
+            .points
+            .iter()
+            .map(|p| (p.depth, p.parent, p.marker.as_str(), p.title.as_str()))
+            .collect();
+        match first_of.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => copies.push((*e.get(), i, 1.0)),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+                firsts.push(i);
+            }
+        }
+    }
+    (firsts, copies)
 }
 
 /// Group `outlines` into clusters of speeches at least `threshold` similar.

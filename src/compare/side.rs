@@ -57,14 +57,19 @@ fn cell(p: &Option<PairPoint>, width: usize) -> String {
     fit(&(head + &tail), width)
 }
 
-/// Write `c` side by side in `width` terminal columns, with ANSI colours when `color`.
+/// The narrowest and widest views drawn: narrower ones have no room for a title, and a width
+/// beyond any screen (`COLUMNS=99999999999`) would only allocate padding until memory runs out.
+pub const WIDTHS: std::ops::RangeInclusive<usize> = 40..=1000;
+
+/// Write `c` side by side in `width` terminal columns (kept within [`WIDTHS`]), with ANSI
+/// colours when `color`.
 pub fn write_side<W: Write>(
     c: &Comparison,
     width: usize,
     color: bool,
     out: &mut W,
 ) -> io::Result<()> {
-    let column = (width.max(40) - 3) / 2;
+    let column = (width.clamp(*WIDTHS.start(), *WIDTHS.end()) - 3) / 2;
     let name = |s: &super::SideInfo| {
         format!(
             "{}#{}{}",

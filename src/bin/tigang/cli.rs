@@ -81,6 +81,25 @@ pub struct ReadArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Refuse inputs larger than SIZE (bytes, or with K, M, G: 500K, 1G). Default 256M.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+/// A size in bytes, or in KiB, MiB, GiB with a K, M or G after it (`256M`).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("{text:?} is not a size (e.g. 1000000, 500K, 256M, 1G)"))
 }
 
 #[derive(clap::Args, Debug)]
@@ -175,6 +194,9 @@ pub struct CompareArgs {
     /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    /// Refuse inputs larger than SIZE (bytes, or with K, M, G: 500K, 1G). Default 256M.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,5 +291,15 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_read_with_their_unit() {
+        // The default written in the help is the library's.
+        assert_eq!(parse_size("256M"), Ok(tigang::inputs::DEFAULT_MAX_SIZE));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 }

@@ -59,9 +59,12 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that has seen enough (`| head`) closed the pipe: nothing more to say, to
+        // stdout or to stderr.
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
         Err(err) => {
-            eprintln!("tigang: {err:#}");
+            // Stderr itself may be what failed (2>/dev/full): then the exit status says it.
+            let _ = writeln!(io::stderr().lock(), "tigang: {err:#}");
             ExitCode::from(exit::INPUT_FAILED)
         }
     }

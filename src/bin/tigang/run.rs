@@ -14,6 +14,14 @@ use tigang::inputs::{self, Input};
 use tigang::render::{self, Format};
 use tigang::report::{self, Lang};
 
+/// `eprintln!` that returns the write's error instead of panicking: stderr can be a closed pipe
+/// or a full disk, and the run must then end cleanly (see `main`), not panic or hang.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(io::stderr().lock(), $($arg)*)
+    };
+}
+
 /// What a run over the inputs did, for the summary line.
 #[derive(Default)]
 struct Tally {
@@ -24,13 +32,27 @@ struct Tally {
     errors: usize,
 }
 
-/// Read and extract the inputs in parallel (`--jobs`), handing each result to `each` in input
-/// order as soon as it is ready. `each` may skip an input before it is read (`skip`). Inputs that
-/// cannot be read get a one-line error naming them; the rest are still processed. A progress bar
-/// shows on a terminal; a summary line ends a run over several inputs. Returns whether any input
-/// failed.
+/// Name each path that could not be listed; returns whether there was one.
+fn report_unlisted(unlisted: Vec<(PathBuf, io::Error)>, lang: Lang) -> io::Result<bool> {
+    let any = !unlisted.is_empty();
+    for (path, e) in unlisted {
+        say!(
+            "tigang: {}: {}",
+            path.display(),
+            tigang::i18n::error_text(&e.into(), lang)
+        )?;
+    }
+    Ok(any)
+}
+
+/// Read and extract the inputs (as listed by `inputs::expand`) in parallel (`--jobs`), handing
+/// each result to `each` in input order as soon as it is ready. `each` may skip an input before
+/// it is read (`skip`). Inputs that cannot be read get a one-line error naming them; the rest are
+/// still processed. A progress bar shows on a terminal; a summary line ends a run over several
+/// inputs. Returns whether any input failed.
 fn for_each_input<P: Send>(
     read: &ReadArgs,
+    (inputs, unlisted): (Vec<Input>, Vec<(PathBuf, io::Error)>),
     opts: &tigang::Options,
     lang: Lang,
     skip: impl Fn(&Input) -> bool + Sync,
@@ -38,18 +60,11 @@ fn for_each_input<P: Send>(
     mut each: impl FnMut(&Input, tigang::Extracted, P) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
     let started = std::time::Instant::now();
-    let (inputs, unlisted) = inputs::expand(&read.paths);
     let mut tally = Tally {
         errors: unlisted.len(),
         ..Tally::default()
     };
-    for (path, e) in unlisted {
-        eprintln!(
-            "tigang: {}: {}",
-            path.display(),
-            tigang::i18n::error_text(&e.into(), lang)
-        );
-    }
+    report_unlisted(unlisted, lang)?;
     let progress = progress_bar(&inputs, read.quiet);
     let jobs = read
         .jobs
@@ -65,8 +80,7 @@ fn for_each_input<P: Send>(
             let name = input.name();
             let size = input.size().unwrap_or(0);
             let x = input
-                .read()
-                .map_err(tigang::Error::from)
+                .read(read.max_size)
                 .and_then(|b| tigang::extract(&b, &name, opts))
                 .map(|x| {
                     let prepared = prepare(&x);
@@ -95,7 +109,7 @@ fn for_each_input<P: Send>(
                     tally.warnings += x.warnings.len();
                     for w in &x.warnings {
                         let label = lang.pick("warning", "警告");
-                        progress.suspend(|| eprintln!("tigang: {name}: {label}: {}", w.text(lang)));
+                        progress.suspend(|| say!("tigang: {name}: {label}: {}", w.text(lang)))?;
                     }
                     if !each(input, x, prepared)? {
                         tally.errors += 1;
@@ -104,8 +118,8 @@ fn for_each_input<P: Send>(
                 }
                 Err(e) => {
                     progress.suspend(|| {
-                        eprintln!("tigang: {name}: {}", tigang::i18n::error_text(&e, lang))
-                    });
+                        say!("tigang: {name}: {}", tigang::i18n::error_text(&e, lang))
+                    })?;
                     tally.errors += 1;
                     failed = true;
                 }
@@ -118,15 +132,23 @@ fn for_each_input<P: Send>(
         let t = &tally;
         let secs = started.elapsed().as_secs_f64();
         match lang {
-            Lang::En => eprintln!(
+            Lang::En => say!(
                 "tigang: {} files, {} speeches, {} headings, {} warnings, {} errors in {secs:.2} s",
-                t.files, t.speeches, t.headings, t.warnings, t.errors
+                t.files,
+                t.speeches,
+                t.headings,
+                t.warnings,
+                t.errors
             ),
-            Lang::Zh => eprintln!(
+            Lang::Zh => say!(
                 "tigang：{} 个文件，{} 篇讲话，{} 个标题，{} 个警告，{} 个错误，用时 {secs:.2} 秒",
-                t.files, t.speeches, t.headings, t.warnings, t.errors
+                t.files,
+                t.speeches,
+                t.headings,
+                t.warnings,
+                t.errors
             ),
-        }
+        }?;
     }
     Ok(failed)
 }
@@ -187,9 +209,14 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         let mut buf = Vec::new();
         render::render(&x.document, format, &mut buf).map(|()| buf)
     };
+    let listed = inputs::expand(&args.read.paths);
+    // Every input is known before anything is written, so that no output, wherever -o puts it
+    // (inside an input folder, over a file named beside it, through a link), lands on one.
+    let input_files = inputs::Identities::of(&listed.0);
     let mut written: std::collections::HashMap<PathBuf, String> = std::collections::HashMap::new();
     let failed = for_each_input(
         &args.read,
+        listed,
         &opts,
         lang,
         skip,
@@ -202,28 +229,26 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             };
             let written = &mut written;
             let path = inputs::output_path(dir, input, format.extension());
-            if let Input::File(src, _) = input
-                && same_file(src, &path)
-            {
-                eprintln!(
-                    "tigang: {}: refusing to write {} over an input",
+            if input_files.contains(&path) {
+                say!(
+                    "tigang: {}: refusing to write {}: it is an input",
                     input.name(),
                     path.display()
-                );
+                )?;
                 return Ok(false);
             }
             // Two inputs can map to one output (a.txt in two folders given side by side): the
             // second is refused rather than written over the first.
             if let Some(first) = written.get(&path) {
-                eprintln!(
+                say!(
                     "tigang: {}: refusing to write {} over the output of {first}",
                     input.name(),
                     path.display()
-                );
+                )?;
                 return Ok(false);
             }
             if let Err(e) = inputs::write_atomically(&path, &buf) {
-                eprintln!("tigang: {}: cannot write: {e}", path.display());
+                say!("tigang: {}: cannot write: {e}", path.display())?;
                 return Ok(false);
             }
             written.insert(path, input.name());
@@ -246,6 +271,7 @@ pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let failed = for_each_input(
         &args.read,
+        inputs::expand(&args.read.paths),
         &opts,
         lang,
         |_| false,
@@ -268,7 +294,7 @@ pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     )?;
     out.flush()?;
     if matches!(args.format, CheckFormat::Human) {
-        eprintln!("{}", report::summary(errors, warnings, lang));
+        say!("{}", report::summary(errors, warnings, lang))?;
     }
     let code = match (failed, errors) {
         (true, _) => exit::INPUT_FAILED,
@@ -301,26 +327,24 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.all {
         let paths: Vec<PathBuf> = args.speeches.iter().map(PathBuf::from).collect();
         let (inputs, unlisted) = inputs::expand(&paths);
-        let mut failed = !unlisted.is_empty();
-        for (path, e) in unlisted {
-            eprintln!(
-                "tigang: {}: {}",
-                path.display(),
-                tigang::i18n::error_text(&e.into(), lang)
-            );
+        // Checked before any reading: the matrix is written last, so a refusal after minutes of
+        // work would waste them.
+        if let Some(path) = &args.matrix {
+            matrix_may_be_written(path, &inputs, lang)?;
         }
+        let mut failed = report_unlisted(unlisted, lang)?;
         let mut outlines = Vec::new();
         for input in &inputs {
-            match inputs::read_document(input, &opts) {
-                Ok(doc) => outlines.extend(
+            match inputs::read_documents(input, &opts, args.max_size) {
+                Ok(docs) => outlines.extend(docs.iter().flat_map(|doc| {
                     doc.speeches
                         .iter()
                         .enumerate()
                         .map(|(i, s)| Outline::new(&doc.source, i, s))
-                        .filter(|o| !o.points.is_empty()),
-                ),
+                        .filter(|o| !o.points.is_empty())
+                })),
                 Err(e) => {
-                    eprintln!("tigang: {}: {e}", input.name());
+                    say!("tigang: {}: {e}", input.name())?;
                     failed = true;
                 }
             }
@@ -359,16 +383,18 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         } else {
             Input::file(path)
         };
-        let doc = inputs::read_document(&input, &opts)
+        let docs = inputs::read_documents(&input, &opts, args.max_size)
             .map_err(|e| anyhow::anyhow!("{}: {e}", input.name()))?;
-        let speech = doc.speeches.get(n - 1).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: has {} speeches, no speech #{n}",
-                input.name(),
-                doc.speeches.len()
-            )
+        // The speeches of a saved stream (.jsonl, multi-document YAML) count on across its
+        // documents: #N is the N-th speech of the file, as `extract` printed them.
+        let mut speeches = docs
+            .iter()
+            .flat_map(|d| d.speeches.iter().enumerate().map(move |(i, s)| (d, i, s)));
+        let total = docs.iter().map(|d| d.speeches.len()).sum::<usize>();
+        let (doc, i, speech) = speeches.nth(n - 1).ok_or_else(|| {
+            anyhow::anyhow!("{}: has {total} speeches, no speech #{n}", input.name())
         })?;
-        Ok(Outline::new(&doc.source, n - 1, speech))
+        Ok(Outline::new(&doc.source, i, speech))
     };
     let comparison = compare::compare(&load(a)?, &load(b)?);
     match args.format {
@@ -397,9 +423,34 @@ fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.parse().ok()
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// The similarity matrix may be written to `path` unless it is an input, or an existing file
+/// that is not a matrix: `--matrix g/*.txt` hands the shell's first match to --matrix, which is
+/// then no input at all but a speech.
+fn matrix_may_be_written(path: &Path, inputs: &[Input], lang: Lang) -> anyhow::Result<()> {
+    let refuse = |why: &str| {
+        anyhow::anyhow!(
+            "{}: {} {why}",
+            path.display(),
+            lang.pick(
+                "refusing to write the matrix there:",
+                "拒绝把矩阵写到这里："
+            )
+        )
+    };
+    if inputs::Identities::of(inputs).contains(path) {
+        return Err(refuse(lang.pick("it is an input", "它是输入文件")));
     }
+    if path.is_file()
+        && let Ok(mut f) = std::fs::File::open(path)
+    {
+        let mut head = [0u8; 6];
+        let n = io::Read::read(&mut f, &mut head).unwrap_or(0);
+        if !b"speech".starts_with(&head[..n]) {
+            return Err(refuse(lang.pick(
+                "the file exists and is not a similarity matrix (its first line does not start with speech,)",
+                "该文件已存在且不是相似度矩阵（首行不以 speech, 开头）",
+            )));
+        }
+    }
+    Ok(())
 }
