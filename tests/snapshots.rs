@@ -49,7 +49,11 @@ fn fixture_outlines_match_their_snapshots() {
     paths.sort();
     let mut differ = Vec::new();
     for path in paths {
-        let name = path.file_stem().expect("name").to_string_lossy().to_string();
+        let name = path
+            .file_stem()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
         let snap = format!("{root}/tests/snapshots/{name}.txt");
         let now = render(&path);
         if update {

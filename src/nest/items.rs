@@ -1,9 +1,10 @@
 //! The items the search places: each marker line of a speech with the facts about it that
-//! placing it needs, computed once (look-ahead facts from an index, so the pass stays linear).
+//! placing it needs, computed once; look-ahead is bounded by [`LOOKAHEAD`], so the pass stays
+//! linear.
 
 use super::evidence::{Evidence, Weights};
 use crate::clean::{Line, is_title_like};
-use crate::marker::{Family, ListKind, Look, Marker, follows};
+use crate::marker::{Family, ListKind, Look, Marker};
 use std::collections::HashMap;
 
 /// How far ahead to look for a later item: keeps the pass linear on hostile input.
@@ -22,9 +23,6 @@ pub(super) struct Item<'l> {
     pub title_only: bool,
     /// Index of the last line of the heading's paragraph.
     pub para_end: usize,
-    /// The next item (index into the items) that continues this item's list, within
-    /// [`LOOKAHEAD`] items.
-    pub resumes_at: Option<usize>,
     /// The body paragraph right before the item, when it leads in to a list (ends with a colon
     /// or announces a count): its last line (an index into the lines).
     pub lead_in: Option<usize>,
@@ -75,7 +73,6 @@ pub(super) fn items<'l>(
             marker,
             title_only,
             para_end,
-            resumes_at: None,
             lead_in: lead.as_ref().map(|(p, _)| *p),
             announced: lead.and_then(|(_, l)| l.count),
             in_notes: notes_open,
@@ -92,7 +89,6 @@ pub(super) fn items<'l>(
             kept.push(item);
         }
     }
-    index_resumptions(&mut kept);
     (kept, dropped)
 }
 
@@ -239,30 +235,4 @@ fn is_approximate_number(m: &Marker, title: &str) -> bool {
     let next = crate::marker::han_value(&d.to_string());
     let close = matches!((m.number, next), (Some(n), Some(v)) if v > n && v <= n + 2);
     close && "十百千万亿萬億天年月日个個人次倍岁歲里斤成分位家种種名条條元块塊所间間项項件句周週遍处處批级級层層步辆輛台臺只隻张張本".contains(unit)
-}
-
-/// For each item, the next one within [`LOOKAHEAD`] that continues its list: one backward pass
-/// with the nearest later index of every (kind, number).
-fn index_resumptions(items: &mut [Item<'_>]) {
-    let mut nearest: HashMap<(ListKind, Option<u32>), usize> = HashMap::new();
-    let mut nearest_any: HashMap<ListKind, usize> = HashMap::new();
-    for k in (0..items.len()).rev() {
-        let (kind, n) = (items[k].kind, items[k].marker.number);
-        let at = |m: Option<u32>| nearest.get(&(kind, m)).copied();
-        let next = match n {
-            // An unnumbered item is followed by any later item of its kind.
-            None => nearest_any.get(&kind).copied(),
-            Some(n) => [at(Some(n + 1)), at(Some(n + 2)), at(None)]
-                .into_iter()
-                .flatten()
-                .min(),
-        };
-        items[k].resumes_at = next.filter(|&j| j <= k + LOOKAHEAD);
-        debug_assert!(
-            next.is_none_or(|j| follows(n, items[j].marker.number)),
-            "resumption must follow"
-        );
-        nearest.insert((kind, n), k);
-        nearest_any.insert(kind, k);
-    }
 }

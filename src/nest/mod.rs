@@ -232,7 +232,11 @@ pub(super) struct LeadIn {
 
 /// The lead-in on line `prev` (an index into `lines`), when the line holds text.
 pub(super) fn lead_in(lines: &[Line], prev: usize) -> Option<LeadIn> {
-    if lines[prev].is_empty() {
+    let last = &lines[prev].text;
+    // Most paragraphs lead in to nothing: a cheap look at the last line first.
+    let may_lead = last.ends_with(['：', ':'])
+        || last.contains(['点', '點', '面', '题', '題', '条', '條', '项', '項', '件']);
+    if lines[prev].is_empty() || !may_lead {
         return None;
     }
     let mut start = prev;

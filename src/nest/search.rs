@@ -371,7 +371,7 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
         while f > 1 {
             let passable = s.stack[f - 1].heading.is_some_and(|h| {
                 let p = &ctx.items[h];
-                !p.title_only && !resumes_after(p, k)
+                !p.title_only && !resumes_after(ctx.items, p, k)
             });
             if !passable {
                 break;
@@ -521,9 +521,13 @@ fn resumes_after_list(items: &[Item<'_>], k: usize, t: &Item<'_>) -> bool {
     false
 }
 
-/// Whether a later item (after `k`) continues the list of `p`.
-fn resumes_after(p: &Item<'_>, k: usize) -> bool {
-    p.resumes_at.is_some_and(|j| j > k)
+/// Whether a later item (after `k`, within the look-ahead) continues the list of `p`.
+fn resumes_after(items: &[Item<'_>], p: &Item<'_>, k: usize) -> bool {
+    items
+        .iter()
+        .skip(k + 1)
+        .take(super::items::LOOKAHEAD)
+        .any(|later| later.kind == p.kind && follows(p.marker.number, later.marker.number))
 }
 
 /// True when the top heading's own list continues after item `k`'s list: then `k`'s list is
