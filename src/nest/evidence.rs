@@ -49,6 +49,9 @@ pub enum Evidence {
     SectionTitleClimbs,
     /// A lone 最后 after a marked list adds a last topic at the top level.
     LastTopic,
+    /// A short unpunctuated title line (名词解释, 十四件大事) stands between this place and the
+    /// item, which does not continue a list there: the title closed the headings open before it.
+    AcrossSectionTitle,
     /// The list's lead-in announced how many points come (讲四点：), and all have come: an
     /// unnumbered or extra item is not one of them.
     ListAlreadyFull,
@@ -77,7 +80,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 24] = [
+    pub const ALL: [Evidence; 25] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -92,6 +95,7 @@ impl Evidence {
         Evidence::LookAlikeSlip,
         Evidence::SectionTitleClimbs,
         Evidence::LastTopic,
+        Evidence::AcrossSectionTitle,
         Evidence::ListAlreadyFull,
         Evidence::LeadInInsideSection,
         Evidence::ParentCountedPoint,
@@ -134,6 +138,9 @@ impl Evidence {
             // Beats continuing a list that is already full (NumberFollows + ListAlreadyFull) and
             // every reason to nest.
             Evidence::LastTopic => 800.0,
+            // Outweighs every reason to restart or nest (it never meets NumberFollows): 1. 2.
+            // 名词解释 1. starts afresh, while B. C行政大樓 D. goes on.
+            Evidence::AcrossSectionTitle => -2000.0,
             // Cancels most of NumberFollows: a full list is continued only when nothing else fits.
             Evidence::ListAlreadyFull => -500.0,
             // Beats RestartAtOne: the lead-in is in the section's own body.
@@ -173,6 +180,7 @@ impl Evidence {
             Evidence::NotLoneCounted => "not_lone_counted",
             Evidence::NotDashTitleLine => "not_dash_title_line",
             Evidence::ListAlreadyFull => "list_already_full",
+            Evidence::AcrossSectionTitle => "across_section_title",
             Evidence::LeadInInsideSection => "lead_in_inside_section",
             Evidence::ParentCountedPoint => "parent_counted_point",
             Evidence::NotInNotesBlock => "not_in_notes_block",

@@ -11,7 +11,8 @@
 //!    before, stand beside it, or climb further out. Each move collects named [`Evidence`].
 //! 3. **Weights** ([`evidence`]): one table; a move's score is the sum of its evidence's weights.
 //! 4. **Search**: a beam over readings ([`BEAM_WIDTH`]; 1 is greedy). Scope breaks in the lines
-//!    between items (a mid-speech 同志们！, a short unpunctuated section title) close open frames.
+//!    between items (a mid-speech 同志们！, a short unpunctuated section title) close open frames
+//!    (a section title only as evidence: numbering that goes on across it keeps its level).
 //! 5. **Explain**: with [`NestOptions::explain`], every heading keeps its move, its evidence and
 //!    its margin over the runner-up ([`Explanation`]); every heading records the list it joined.
 //!
@@ -82,17 +83,28 @@ pub fn nest(lines: &[Line], range: std::ops::Range<usize>, opts: NestOptions) ->
 }
 
 /// Close open headings at a scope break in the lines between two headings.
-pub(super) fn apply_scope_break<F>(line: &Line, stack: &mut Vec<F>) {
+/// A line between headings that closes open headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ScopeBreak {
+    /// 同志们！ / 各位代表！ mid-speech: the innermost open heading ends.
+    Address,
+    /// A short unpunctuated title line (名词解释): the open headings end, unless the numbering
+    /// goes on across it (see [`Evidence::AcrossSectionTitle`]).
+    SectionTitle,
+}
+
+/// The scope break `line` makes, if any.
+pub(super) fn scope_break(line: &Line) -> Option<ScopeBreak> {
     if line.is_empty() || line.continues {
-        return;
+        return None;
     }
     let text = line.text.as_ref();
     if is_mid_speech_address(text) {
-        if stack.len() > 1 {
-            stack.pop();
-        }
+        Some(ScopeBreak::Address)
     } else if is_section_title(text) {
-        stack.truncate(1);
+        Some(ScopeBreak::SectionTitle)
+    } else {
+        None
     }
 }
 

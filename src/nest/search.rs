@@ -5,7 +5,7 @@
 
 use super::evidence::{Evidence, Found, Weights};
 use super::items::{Item, next_content};
-use super::{MAX_DEPTH, apply_scope_break};
+use super::{MAX_DEPTH, ScopeBreak, scope_break};
 use crate::clean::Line;
 use crate::marker::{Family, ListKind, follows, is_look_alike_slip};
 use serde::Serialize;
@@ -111,6 +111,8 @@ struct State {
     /// Pairs of kinds (parent, child) nested so far.
     nested: Vec<(ListKind, ListKind)>,
     lists_opened: usize,
+    /// Frames 1 .. barrier were open when a section title line passed: joining them crosses it.
+    barrier: usize,
     score: f32,
     /// The last decision of this path, in the search's arena.
     trail: Option<u32>,
@@ -130,6 +132,7 @@ impl State {
                         .all(|(x, y)| x.kind == y.kind && x.last == y.last)
             })
             && self.nested == other.nested
+            && self.barrier == other.barrier
     }
 }
 
@@ -168,6 +171,7 @@ fn start() -> State {
         }],
         nested: Vec::new(),
         lists_opened: 0,
+        barrier: 0,
         score: 0.0,
         trail: None,
     }
@@ -301,9 +305,14 @@ fn move_of(m: &Scored, top: usize) -> Move {
 /// Apply the scope breaks (同志们！, a short section title) in the lines before the item.
 fn close_scopes(ctx: &Context<'_, '_>, s: &mut State, from: usize, to: usize) {
     for line in &ctx.lines[from.min(to)..to] {
-        let mut frames = std::mem::take(&mut s.stack);
-        apply_scope_break(line, &mut frames);
-        s.stack = frames;
+        match scope_break(line) {
+            Some(ScopeBreak::Address) if s.stack.len() > 1 => {
+                s.stack.pop();
+                s.barrier = s.barrier.min(s.stack.len());
+            }
+            Some(ScopeBreak::SectionTitle) => s.barrier = s.stack.len(),
+            _ => {}
+        }
     }
 }
 
@@ -315,6 +324,9 @@ fn apply(ctx: &Context<'_, '_>, s: &mut State, k: usize, frame: usize) -> usize 
     // cannot build an outline too deep to walk or serialize.
     let at = frame.min(MAX_DEPTH - 1).min(s.stack.len() - 1);
     s.stack.truncate(at + 1);
+    // Once an item is placed, the section title before it has done its work: it closed what
+    // the item left, or the numbering went on across it.
+    s.barrier = 0;
     let f = &mut s.stack[at];
     match f.lists.iter_mut().rev().find(|l| l.kind == c.kind) {
         Some(list) => {
@@ -450,6 +462,11 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
                     found.add(Evidence::SectionTitleClimbs);
                 }
             }
+        }
+        // Only numbering that goes on crosses a section title line.
+        let continues = found.has(Evidence::NumberFollows) || found.has(Evidence::NumberSkipsOne);
+        if f >= 1 && f < s.barrier && !continues {
+            found.add(Evidence::AcrossSectionTitle);
         }
         out.push(Scored {
             frame: f,
