@@ -348,6 +348,10 @@ pub fn is_title_like(text: &str) -> bool {
 /// heading that stops after its title (二、抓住工作重点 has no sentence end but ends its line).
 /// Where paragraphs open indented, an unindented line right under an indented one that stops
 /// mid-sentence is a wrapped line even after a heading (PDF transcripts).
+///
+/// A line that opens with a point of a list in progress never continues: a body line may lack
+/// its 。 (typed in short lines, or a damaged byte at its end), and joining would swallow the
+/// point and every point after it without a trace.
 fn mark_continuations(lines: &mut [Line<'_>]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
@@ -365,6 +369,59 @@ fn mark_continuations(lines: &mut [Line<'_>]) {
         }
         prev = Some(i);
     }
+    for i in points_of_lists_in_progress(lines) {
+        lines[i].continues = false;
+    }
+}
+
+/// The lines taken for continuations that open with a point of a list in progress: the nearest
+/// marker of the same kind (family and classifier) that may be a point comes just before it in
+/// number (一、 … 二、) or just after it (二、 … 三、). A marker line may be a point when it opens
+/// its line anyway, when it is short like a title (a list typed in short lines, every point
+/// swallowed), or when it was found here. A long marker line whose only neighbour is another
+/// long one is more likely words a PDF broke onto new lines (…之 / 一，特别是… and, pages later,
+/// 二，…), and a marker with no neighbour stays the rest of its sentence.
+fn points_of_lists_in_progress(lines: &[Line<'_>]) -> Vec<usize> {
+    use crate::marker::Family;
+    use std::collections::HashMap;
+    type Kind<'m> = (Family, Option<&'m str>);
+    let numbered = |i: usize| {
+        let m = lines[i].marker.as_ref()?;
+        Some((m.key(), m.number?))
+    };
+    let mut points = vec![false; lines.len()];
+    let may_be_point = |i: usize, points: &[bool]| {
+        !lines[i].continues || points[i] || is_title_like(&lines[i].text)
+    };
+    // Forward, with the number of the last marker of each kind that may be a point; then
+    // backward, with the next one's.
+    let mut last: HashMap<Kind<'_>, u32> = HashMap::new();
+    for i in 0..lines.len() {
+        let Some((kind, n)) = numbered(i) else {
+            continue;
+        };
+        points[i] = lines[i].continues
+            && last
+                .get(&kind)
+                .is_some_and(|&p| p.checked_add(1) == Some(n));
+        if may_be_point(i, &points) {
+            last.insert(kind, n);
+        }
+    }
+    let mut next: HashMap<Kind<'_>, u32> = HashMap::new();
+    for i in (0..lines.len()).rev() {
+        let Some((kind, n)) = numbered(i) else {
+            continue;
+        };
+        points[i] |= lines[i].continues
+            && next
+                .get(&kind)
+                .is_some_and(|&s| n.checked_add(1) == Some(s));
+        if may_be_point(i, &points) {
+            next.insert(kind, n);
+        }
+    }
+    (0..lines.len()).filter(|&i| points[i]).collect()
 }
 
 /// The second line of a heading's title: a long title broken where the page ran out
@@ -488,6 +545,26 @@ mod tests {
             .map(|l| l.continues)
             .collect();
         assert_eq!(cont, [false, true, false, false, true, false, false]);
+    }
+
+    #[test]
+    fn a_point_of_the_list_in_progress_is_never_swallowed() {
+        // Body lines without 。 (typed short, or ending in a damaged byte) before 二、 and 三、,
+        // and a lead-in without 。 before 一、: each point still opens its line.
+        let text = "下面，我讲几点意见\n一、压实责任\n要把责任落实到人，层层有人管\n二、排查隐患。要逐一排查。\u{FFFD}\n三、强化准备\n";
+        let cont: Vec<bool> = clean(text, CleanOptions::default())
+            .iter()
+            .map(|l| l.continues)
+            .collect();
+        assert_eq!(cont, [false, false, false, false, false]);
+        // A lone marker word that a PDF broke onto a new line, with no list around it, is
+        // still the rest of its sentence.
+        let text = "这项工作连续三年名列前茅，位居全市十强之\n一，特别是基层治理成效明显。\n";
+        let cont: Vec<bool> = clean(text, CleanOptions::default())
+            .iter()
+            .map(|l| l.continues)
+            .collect();
+        assert_eq!(cont, [false, true]);
     }
 
     #[test]

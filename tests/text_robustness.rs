@@ -1,0 +1,51 @@
+//! Damaged and hostile text (issue 12, the text half): each case on a fixture written for it,
+//! named for the case. Lines without 。 must not swallow points, control characters must not
+//! reach the outputs, binary must not pass for text, and notes must name the right line.
+
+mod common;
+use common::*;
+
+use tigang::{Document, Options, extract};
+
+/// The bytes of the fixture `name`.
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).expect("fixture exists")
+}
+
+/// The outline tigang makes of the fixture `name`.
+fn document(name: &str) -> Document {
+    extract(&bytes(name), name, &Options::default())
+        .expect("fixture is text")
+        .document
+}
+
+/// (line, marker) of every point of every speech, in order.
+fn points(doc: &Document) -> Vec<(usize, String)> {
+    doc.speeches
+        .iter()
+        .flat_map(|s| s.points(true))
+        .map(|(_, h)| (h.line, h.marker.clone().unwrap_or_default()))
+        .collect()
+}
+
+fn lines_and_markers(expected: &[(usize, &str)]) -> Vec<(usize, String)> {
+    expected.iter().map(|&(l, m)| (l, m.to_string())).collect()
+}
+
+#[test]
+fn a_list_typed_as_short_lines_without_full_stops_keeps_every_point() {
+    let doc = document("join_short_lines_without_full_stop.txt");
+    assert_eq!(
+        points(&doc),
+        lines_and_markers(&[(4, "一、"), (6, "二、"), (8, "三、")])
+    );
+}
+
+#[test]
+fn a_bad_byte_at_a_line_end_swallows_no_point() {
+    let doc = document("join_bad_byte_at_line_end.txt");
+    assert_eq!(
+        points(&doc),
+        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
+    );
+}
