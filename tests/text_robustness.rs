@@ -49,3 +49,21 @@ fn a_bad_byte_at_a_line_end_swallows_no_point() {
         lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
     );
 }
+
+#[test]
+fn three_first_numbers_in_a_row_are_repeats() {
+    let doc = document("check_repeated_first_number.txt");
+    let findings: Vec<(&str, usize, Option<&str>)> = doc
+        .speeches
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .map(|d| (d.code.as_str(), d.line, d.expected.as_deref()))
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            ("numbering-repeat", 4, Some("二、")),
+            ("numbering-repeat", 5, Some("三、"))
+        ]
+    );
+}
