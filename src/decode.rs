@@ -96,9 +96,13 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     wide > bad && (wide - bad) >= bad * 10
 }
 
+/// The 1-based line of the first U+FFFD, with lines counted as cleaning splits them: a line ends
+/// at LF, CRLF or a lone CR (old Mac files end every line with CR alone).
 fn line_of_first_replacement(text: &str) -> Option<usize> {
-    let at = text.find('\u{FFFD}')?;
-    Some(text[..at].matches('\n').count() + 1)
+    let before = &text[..text.find('\u{FFFD}')?];
+    let line_ends = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count();
+    Some(line_ends + 1)
 }
 
 /// True when replacement characters make up more than a third of the text.
@@ -180,5 +184,16 @@ mod tests {
         bytes.extend_from_slice("末尾\n".repeat(40).as_bytes());
         let d = decode(&bytes, Some("utf-8")).unwrap();
         assert_eq!(d.first_bad_line, Some(2));
+    }
+
+    #[test]
+    fn a_bad_byte_is_on_the_line_cleaning_counts_whatever_the_line_ends() {
+        for ends in ["\r", "\r\n", "\n"] {
+            let mut bytes = format!("第一行{ends}第二行{ends}第三").into_bytes();
+            bytes.push(0xFF);
+            bytes.extend_from_slice(format!("行{ends}").repeat(40).as_bytes());
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.first_bad_line, Some(3), "{ends:?}");
+        }
     }
 }

@@ -67,3 +67,22 @@ fn three_first_numbers_in_a_row_are_repeats() {
         ]
     );
 }
+
+#[test]
+fn a_bad_byte_in_a_file_with_cr_only_line_ends_is_named_on_its_own_line() {
+    let x = extract(
+        &bytes("cr_only_line_ends_bad_byte.txt"),
+        "cr_only_line_ends_bad_byte.txt",
+        &Options::default(),
+    )
+    .unwrap();
+    let warnings: Vec<String> = x.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["some bytes are not valid UTF-8 (first at line 4); they became U+FFFD"]
+    );
+    assert_eq!(
+        points(&x.document),
+        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
+    );
+}
