@@ -3,14 +3,15 @@
 //! come in (GB18030/GBK, Big5), and decoded by encoding_rs.
 
 use crate::error::Error;
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, without a BOM.
     pub text: String,
-    /// The encoding's name, e.g. `UTF-8`, `GBK`, `Big5`, `UTF-16LE`.
+    /// The encoding's name, e.g. `UTF-8`, `GBK`, `gb18030` (GBK text with GB18030's four-byte
+    /// sequences), `Big5`, `UTF-16LE`.
     pub encoding: &'static str,
     /// The 1-based line of the first byte that could not be decoded (it became U+FFFD).
     pub first_bad_line: Option<usize>,
@@ -57,11 +58,32 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
     if had_errors && looks_undecodable(&text) {
         return Err(Error::Undecodable(used.name()));
     }
+    // encoding_rs decodes GBK as GB18030, its superset; a file that uses GB18030's four-byte
+    // sequences (characters GBK lacks: rare names, CJK extensions) is GB18030 and is named so.
+    let used = if used == GBK && has_four_byte_sequence(bytes) {
+        GB18030
+    } else {
+        used
+    };
     Ok(Decoded {
         text,
         encoding: used.name(),
         first_bad_line,
     })
+}
+
+/// Whether GBK-family bytes hold a GB18030 four-byte sequence: a lead byte (0x81..=0xFE)
+/// followed by an ASCII digit, which no two-byte GBK character has as its second byte.
+fn has_four_byte_sequence(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match bytes[i] {
+            0x81..=0xFE if bytes[i + 1].is_ascii_digit() => return true,
+            0x81..=0xFE => i += 2,
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
@@ -154,6 +176,19 @@ mod tests {
         let big5 = encoding_rs::BIG5.encode(&trad).0;
         let d = decode(&big5, None).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (trad.as_str(), "Big5"));
+    }
+
+    #[test]
+    fn gbk_text_with_four_byte_sequences_is_gb18030() {
+        // 𠮷 and 㐀 are not in GBK: GB18030 writes them in four bytes.
+        let long = "在全区工作会议上的讲话\n同志们：\n一、学习𠮷祥村和㐀字的经验。\n".repeat(20);
+        let gb = encoding_rs::GB18030.encode(&long).0;
+        let d = decode(&gb, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "gb18030"));
+        assert_eq!(decode(&gb, Some("gbk")).unwrap().encoding, "gb18030");
+        let plain = SPEECH.repeat(20);
+        let two_byte = encoding_rs::GB18030.encode(&plain).0;
+        assert_eq!(decode(&two_byte, None).unwrap().encoding, "GBK");
     }
 
     #[test]

@@ -86,3 +86,14 @@ fn a_bad_byte_in_a_file_with_cr_only_line_ends_is_named_on_its_own_line() {
         lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
     );
 }
+
+#[test]
+fn a_gb18030_file_with_four_byte_sequences_is_labelled_gb18030() {
+    let doc = document("gb18030_four_byte_sequences.txt");
+    assert_eq!(doc.encoding, "gb18030");
+    assert_eq!(
+        points(&doc),
+        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
+    );
+    assert!(doc.speeches[0].outline[0].title.contains("𠮷祥村和㐀字"));
+}
