@@ -32,10 +32,10 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
         forced.is_some_and(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
     if forced.is_none() || utf8_forced {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        // Without --encoding, a UTF-16 BOM or a NUL byte sends the bytes down the slow path.
+        // Without --encoding, a UTF-16 BOM or binary bytes send the bytes down the slow path.
         let suspicious = forced.is_none()
             && ((body.len() == bytes.len() && Encoding::for_bom(bytes).is_some())
-                || body[..body.len().min(64 * 1024)].contains(&0));
+                || looks_binary(body));
         if !suspicious && let Ok(text) = simdutf8::basic::from_utf8(body) {
             return Ok(Decoded {
                 text: text.to_string(),
@@ -90,8 +90,7 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return Ok(enc);
     }
-    // A NUL byte never occurs in the text encodings we read without a BOM: an image, a zip, a .doc.
-    if bytes[..bytes.len().min(64 * 1024)].contains(&0) {
+    if looks_binary(bytes) {
         return Err(Error::Binary);
     }
     if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
@@ -102,6 +101,26 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     // chardetng's GBK guess decodes with GB18030 in encoding_rs, which is a superset.
     Ok(guess)
+}
+
+/// How many bytes at the start of a file are looked at to tell binary from text.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Whether the bytes are binary, not text. A NUL byte never occurs in the text encodings read
+/// without a BOM (an image, a zip, a .doc). Nor do C0 control bytes other than tab, line ends,
+/// form feed and ESC, beyond a stray one: when they make more than 1 in 50 of the bytes (random
+/// or compressed data that happens to hold no NUL has about 1 in 10), windows-1252 would decode
+/// the bytes into a page of nonsense without a word of warning.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| matches!(b, 0x01..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F))
+        .count();
+    controls >= 8 && controls * 50 > head.len()
 }
 
 /// A UTF-8 file with a few damaged bytes is still UTF-8: guessing a legacy encoding for it would
@@ -210,6 +229,25 @@ mod tests {
     fn binary_is_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         assert!(matches!(decode(png, None), Err(Error::Binary)));
+    }
+
+    #[test]
+    fn random_bytes_without_nul_are_binary_but_a_stray_control_byte_is_not() {
+        // A fixed pseudo-random sequence (xorshift), NUL bytes left out.
+        let mut x: u32 = 0x9E37_79B9;
+        let random: Vec<u8> = std::iter::repeat_with(|| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        .filter(|&b| b != 0)
+        .take(4096)
+        .collect();
+        assert!(matches!(decode(&random, None), Err(Error::Binary)));
+        let mut text = SPEECH.repeat(20).into_bytes();
+        text.extend_from_slice(b"\x07\x1b[31m\x0c\x01");
+        assert!(decode(&text, None).is_ok());
     }
 
     #[test]

@@ -112,7 +112,7 @@ impl std::fmt::Display for Warning {
 pub fn error_text(e: &Error, lang: Lang) -> String {
     match (e, lang) {
         (_, Lang::En) => e.to_string(),
-        (Error::Binary, Lang::Zh) => "不是文本文件（含有 NUL 字节），已跳过".into(),
+        (Error::Binary, Lang::Zh) => "不是文本文件（含有 NUL 等控制字节），已跳过".into(),
         (Error::Undecodable(enc), Lang::Zh) => {
             format!("大部分内容无法按 {enc} 解码，已跳过（--encoding 是否正确？）")
         }

@@ -97,3 +97,25 @@ fn a_gb18030_file_with_four_byte_sequences_is_labelled_gb18030() {
     );
     assert!(doc.speeches[0].outline[0].title.contains("𠮷祥村和㐀字"));
 }
+
+#[test]
+fn random_bytes_without_nul_are_refused_naming_the_file() {
+    assert!(matches!(
+        extract(
+            &bytes("binary_random_without_nul.txt"),
+            "binary_random_without_nul.txt",
+            &Options::default()
+        ),
+        Err(tigang::Error::Binary)
+    ));
+    tigang()
+        .args(["extract", "--format", "json"])
+        .arg(fixture("binary_random_without_nul.txt"))
+        .arg(fixture("join_bad_byte_at_line_end.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "binary_random_without_nul.txt: not a text file",
+        ))
+        .stdout(predicates::str::contains("join_bad_byte_at_line_end.txt"));
+}
