@@ -119,3 +119,15 @@ fn random_bytes_without_nul_are_refused_naming_the_file() {
         ))
         .stdout(predicates::str::contains("join_bad_byte_at_line_end.txt"));
 }
+
+#[test]
+fn a_stray_byte_after_the_closing_is_no_second_speech() {
+    let doc = document("stray_byte_after_closing.txt");
+    let spans: Vec<(usize, usize)> = doc
+        .speeches
+        .iter()
+        .map(|s| (s.start_line, s.end_line))
+        .collect();
+    assert_eq!(spans, [(1, 6)]);
+    assert_eq!(doc.speeches[0].closing.as_deref(), Some("谢谢大家"));
+}
