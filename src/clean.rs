@@ -90,7 +90,102 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 
 const INDENT: [char; 5] = [' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}'];
 
+/// Clean one line. Control characters (ESC sequences, BEL, NUL, DEL, C1) are removed first: no
+/// output can show them (SVG refuses them, a terminal obeys them), and a marker behind one
+/// (\x1b[1m一、…) must still be found.
 fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
+    if !has_control(raw) {
+        return clean_visible_line(number, raw, opts);
+    }
+    let (visible, column_of) = strip_controls(raw);
+    let line = clean_visible_line(number, &visible, opts);
+    Line {
+        number,
+        text: Cow::Owned(line.text.into_owned()),
+        indented: line.indented,
+        // The columns of `lead` count the original line's characters, removed ones included.
+        lead: column_of[line.lead.min(column_of.len() - 1)],
+        noise: line.noise,
+        continues: line.continues,
+        marker: line.marker,
+    }
+}
+
+/// A character no output may carry: C0 controls but tab, DEL and C1 controls. Line ends are
+/// gone already.
+fn is_control(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// Whether `text` holds a control character; a byte scan, as it runs on every line.
+fn has_control(text: &str) -> bool {
+    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
+    text.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7F)
+        || (memchr::memchr(0xC2, text.as_bytes()).is_some() && text.chars().any(is_control))
+}
+
+/// `text` without its control characters and without the terminal escape sequences they
+/// open (ESC [ … m colours, ESC ] … BEL titles), and for each character kept (and once more
+/// for the end) its character index in `text`.
+fn strip_controls(text: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut kept = String::with_capacity(text.len());
+    let mut column_of = Vec::with_capacity(chars.len() + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\u{1B}' {
+            i += escape_len(&chars[i..]);
+            continue;
+        }
+        if !is_control(c) {
+            kept.push(c);
+            column_of.push(i);
+        }
+        i += 1;
+    }
+    column_of.push(chars.len());
+    (kept, column_of)
+}
+
+/// The length in characters of the escape sequence at the start of `chars` (which starts with
+/// ESC): a CSI sequence (ESC [, parameters, a final letter: colours, cursor moves), an OSC one
+/// (ESC ], up to BEL or ESC \\: window titles, links), or ESC and one character.
+fn escape_len(chars: &[char]) -> usize {
+    match chars.get(1) {
+        Some('[') => {
+            let params = chars[2..]
+                .iter()
+                .take_while(|c| (' '..='?').contains(*c))
+                .count();
+            let last = chars
+                .get(2 + params)
+                .is_some_and(|c| ('@'..='~').contains(c));
+            2 + params + usize::from(last)
+        }
+        Some(']') => {
+            let end = 2 + chars[2..]
+                .iter()
+                .take_while(|&&c| c != '\u{7}' && c != '\u{1B}')
+                .count();
+            match (chars.get(end), chars.get(end + 1)) {
+                (Some('\u{7}'), _) => end + 1,
+                (Some('\u{1B}'), Some('\\')) => end + 2,
+                _ => end,
+            }
+        }
+        Some(c) if (' '..='~').contains(c) => 2,
+        _ => 1,
+    }
+}
+
+/// The 1-based line of the first control character in `text` (cleaning removes them), for a
+/// note to the user; lines are counted as [`clean`] counts them.
+pub fn first_line_with_controls(text: &str) -> Option<usize> {
+    split_lines(text).position(has_control).map(|i| i + 1)
+}
+
+fn clean_visible_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
     let body = raw.trim_start_matches(INDENT);
     let indented = body.len() != raw.len();
     let mut lead = raw[..raw.len() - body.len()].chars().count();
@@ -565,6 +660,25 @@ mod tests {
             .map(|l| l.continues)
             .collect();
         assert_eq!(cont, [false, true]);
+    }
+
+    #[test]
+    fn control_characters_and_terminal_escapes_are_removed() {
+        let text = "\u{1B}[1;31m一、加强\u{7}学习\u{1B}[0m\n二、落实\u{0}责任\u{9B}。\u{7F}\n\u{1B}]0;标题\u{7}\t三、总结\n四、\u{1B}";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(
+            texts(&lines),
+            ["一、加强学习", "二、落实责任。", "三、总结", "四、"]
+        );
+        // Markers behind an escape are found; columns count the original characters.
+        assert!(lines.iter().all(|l| l.marker.is_some()));
+        assert_eq!((lines[0].lead, lines[2].lead), (7, 8));
+        assert_eq!(first_line_with_controls(text), Some(1));
+        assert_eq!(
+            first_line_with_controls("一、学习\r二、\u{7}落实\n"),
+            Some(2)
+        );
+        assert_eq!(first_line_with_controls("一、\t学习\r\n"), None);
     }
 
     #[test]

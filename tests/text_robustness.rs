@@ -131,3 +131,64 @@ fn a_stray_byte_after_the_closing_is_no_second_speech() {
     assert_eq!(spans, [(1, 6)]);
     assert_eq!(doc.speeches[0].closing.as_deref(), Some("谢谢大家"));
 }
+
+/// The characters of `out` that no output may carry: C0 controls but tab and line feed, DEL, C1.
+fn controls_in(out: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(out)
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+        .collect()
+}
+
+#[test]
+fn control_characters_reach_no_output_and_are_noted() {
+    let doc = document("control_characters.txt");
+    assert_eq!(
+        points(&doc),
+        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
+    );
+    assert_eq!(
+        doc.speeches[0].title.as_deref(),
+        Some("在全镇安全生产会议上的讲话")
+    );
+    for format in ["yaml", "json", "markdown", "text", "html", "mermaid", "svg"] {
+        let out = tigang()
+            .args(["extract", "--format", format])
+            .arg(fixture("control_characters.txt"))
+            .assert()
+            .success()
+            .stderr(predicates::str::contains(
+                "control_characters.txt: warning: control characters (first at line 1) were removed",
+            ));
+        assert_eq!(controls_in(&out.get_output().stdout), [], "{format}");
+    }
+}
+
+#[test]
+fn a_nul_beyond_the_binary_sniff_is_removed_too() {
+    // 70 KB of ordinary text first: the binary sniff looks at the first 64 KB only.
+    let mut text = "这是一段没有编号的正文。\n".repeat(2000).into_bytes();
+    let padding_lines = 2000;
+    text.extend_from_slice("一、压实\0安全责任。\n二、开展隐患排查。\n".as_bytes());
+    let x = extract(&text, "late_nul.txt", &Options::default()).unwrap();
+    let titles: Vec<&str> = x.document.speeches[0]
+        .outline
+        .iter()
+        .map(|h| h.title.as_str())
+        .collect();
+    assert_eq!(titles, ["压实安全责任", "开展隐患排查"]);
+    let warnings: Vec<String> = x.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "control characters (first at line {}) were removed",
+            padding_lines + 1
+        )]
+    );
+    let out = tigang()
+        .args(["extract", "--format", "svg", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    assert_eq!(controls_in(&out.get_output().stdout), []);
+}
