@@ -553,6 +553,14 @@ mod tests {
         lines.iter().map(|l| l.text.as_ref()).collect()
     }
 
+    /// Which lines of `text` continue the line before.
+    fn continues(text: &str) -> Vec<bool> {
+        clean(text, CleanOptions::default())
+            .iter()
+            .map(|l| l.continues)
+            .collect()
+    }
+
     #[test]
     fn line_ends_and_numbers() {
         let lines = clean("一\r\n二\rthree\n\n五\n", CleanOptions::default());
@@ -635,11 +643,10 @@ mod tests {
     #[test]
     fn a_title_broken_over_two_lines_is_one_paragraph() {
         let text = "一、提高政治站位，认真贯彻落实党中央决策部署，切实增强做好意识\n形态工作的责任感使命感\n各单位要提高认识。\n第四件　推翻土豪劣绅的统治\n——打倒都团\n二、加强领导\n各单位要落实。\n";
-        let cont: Vec<bool> = clean(text, CleanOptions::default())
-            .iter()
-            .map(|l| l.continues)
-            .collect();
-        assert_eq!(cont, [false, true, false, false, true, false, false]);
+        assert_eq!(
+            continues(text),
+            [false, true, false, false, true, false, false]
+        );
     }
 
     #[test]
@@ -647,19 +654,11 @@ mod tests {
         // Body lines without 。 (typed short, or ending in a damaged byte) before 二、 and 三、,
         // and a lead-in without 。 before 一、: each point still opens its line.
         let text = "下面，我讲几点意见\n一、压实责任\n要把责任落实到人，层层有人管\n二、排查隐患。要逐一排查。\u{FFFD}\n三、强化准备\n";
-        let cont: Vec<bool> = clean(text, CleanOptions::default())
-            .iter()
-            .map(|l| l.continues)
-            .collect();
-        assert_eq!(cont, [false, false, false, false, false]);
+        assert_eq!(continues(text), [false, false, false, false, false]);
         // A lone marker word that a PDF broke onto a new line, with no list around it, is
         // still the rest of its sentence.
         let text = "这项工作连续三年名列前茅，位居全市十强之\n一，特别是基层治理成效明显。\n";
-        let cont: Vec<bool> = clean(text, CleanOptions::default())
-            .iter()
-            .map(|l| l.continues)
-            .collect();
-        assert_eq!(cont, [false, true]);
+        assert_eq!(continues(text), [false, true]);
     }
 
     #[test]

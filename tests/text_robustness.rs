@@ -28,26 +28,23 @@ fn points(doc: &Document) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn lines_and_markers(expected: &[(usize, &str)]) -> Vec<(usize, String)> {
-    expected.iter().map(|&(l, m)| (l, m.to_string())).collect()
+/// Assert the (line, marker) of every point of `doc`.
+fn assert_points(doc: &Document, expected: &[(usize, &str)]) {
+    let expected: Vec<(usize, String)> =
+        expected.iter().map(|&(l, m)| (l, m.to_string())).collect();
+    assert_eq!(points(doc), expected, "points of {}", doc.source);
 }
 
 #[test]
 fn a_list_typed_as_short_lines_without_full_stops_keeps_every_point() {
     let doc = document("join_short_lines_without_full_stop.txt");
-    assert_eq!(
-        points(&doc),
-        lines_and_markers(&[(4, "一、"), (6, "二、"), (8, "三、")])
-    );
+    assert_points(&doc, &[(4, "一、"), (6, "二、"), (8, "三、")]);
 }
 
 #[test]
 fn a_bad_byte_at_a_line_end_swallows_no_point() {
     let doc = document("join_bad_byte_at_line_end.txt");
-    assert_eq!(
-        points(&doc),
-        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
-    );
+    assert_points(&doc, &[(3, "一、"), (4, "二、"), (5, "三、")]);
 }
 
 #[test]
@@ -81,20 +78,14 @@ fn a_bad_byte_in_a_file_with_cr_only_line_ends_is_named_on_its_own_line() {
         warnings,
         ["some bytes are not valid UTF-8 (first at line 4); they became U+FFFD"]
     );
-    assert_eq!(
-        points(&x.document),
-        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
-    );
+    assert_points(&x.document, &[(3, "一、"), (4, "二、"), (5, "三、")]);
 }
 
 #[test]
 fn a_gb18030_file_with_four_byte_sequences_is_labelled_gb18030() {
     let doc = document("gb18030_four_byte_sequences.txt");
     assert_eq!(doc.encoding, "gb18030");
-    assert_eq!(
-        points(&doc),
-        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
-    );
+    assert_points(&doc, &[(3, "一、"), (4, "二、"), (5, "三、")]);
     assert!(doc.speeches[0].outline[0].title.contains("𠮷祥村和㐀字"));
 }
 
@@ -143,10 +134,7 @@ fn controls_in(out: &[u8]) -> Vec<char> {
 #[test]
 fn control_characters_reach_no_output_and_are_noted() {
     let doc = document("control_characters.txt");
-    assert_eq!(
-        points(&doc),
-        lines_and_markers(&[(3, "一、"), (4, "二、"), (5, "三、")])
-    );
+    assert_points(&doc, &[(3, "一、"), (4, "二、"), (5, "三、")]);
     assert_eq!(
         doc.speeches[0].title.as_deref(),
         Some("在全镇安全生产会议上的讲话")
