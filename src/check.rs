@@ -171,7 +171,7 @@ impl<'a> Checker<'a> {
         let mut run: Vec<&Heading> = Vec::new();
         for &h in siblings {
             let continues_run = run.first().is_some_and(|first| {
-                h.number != Some(1)
+                (h.number != Some(1) || self.repeats_a_lone_first(&run, h))
                     && (same_list(first, h) || is_slip(run.last().expect("non-empty"), h))
             }) && !self.restarts_in_the_line_before(h);
             if !continues_run {
@@ -194,21 +194,37 @@ impl<'a> Checker<'a> {
         } else {
             renumber(h, n - 1)
         };
-        let Some(prev) = self.lines[..h.line.saturating_sub(1).min(self.lines.len())]
+        self.line_before(h)
+            .is_some_and(|prev| prev.text.find(&before).is_some_and(|at| at > 0))
+    }
+
+    /// Whether `h`, numbered 1, repeats the first number of a list that has no other yet (一、
+    /// 一、): a list of one point does not restart, so the second 一、 was typed for 二、. After
+    /// 一、 二、 a new 一、 starts a list of its own, and so does a 一、 under a lead-in that
+    /// announces points (…约有九点：), which a flat outline may have put beside the first.
+    fn repeats_a_lone_first(&self, run: &[&Heading], h: &Heading) -> bool {
+        h.number == Some(1)
+            && run.iter().all(|r| r.number == Some(1))
+            && !self
+                .line_before(h)
+                .is_some_and(|l| l.text.ends_with(['：', ':']))
+    }
+
+    /// The content line before `h`'s line.
+    fn line_before(&self, h: &Heading) -> Option<&Line<'a>> {
+        self.lines[..h.line.saturating_sub(1).min(self.lines.len())]
             .iter()
             .rev()
             .find(|l| !l.is_empty())
-        else {
-            return false;
-        };
-        prev.text.find(&before).is_some_and(|at| at > 0)
     }
 
     fn check_run(&mut self, run: &[&Heading]) {
         let Some(first) = run.first() else { return };
         let mut prev: Option<&Heading> = None;
+        // The number the item before stands for: its own, or the one it should have had when it
+        // repeated the number before it (一、 一、 一、 expects 二、 then 三、; 二、 二、 四、 has no gap).
+        let mut meant: Option<u32> = None;
         for (i, &h) in run.iter().enumerate() {
-            let expected_n = prev.and_then(|p| p.number).map(|n| n + 1);
             if i > 0 && !same_list(first, h) {
                 let expected = h.number.map(|n| renumber(first, n));
                 let found = h.marker.clone().unwrap_or_default();
@@ -222,11 +238,16 @@ impl<'a> Checker<'a> {
                     format!("序号体例混用：此处应为{exp}，实为{found}"),
                 );
             }
-            if let (Some(p), Some(n), Some(pn)) = (prev, h.number, prev.and_then(|p| p.number)) {
+            let mut stands_for = h.number;
+            if let (Some(p), Some(n), Some(pn), Some(mn)) =
+                (prev, h.number, prev.and_then(|p| p.number), meant)
+            {
                 let found = h.marker.clone().unwrap_or_default();
                 let prev_marker = p.marker.clone().unwrap_or_default();
+                let next = mn.saturating_add(1);
                 if n == pn {
-                    let exp = renumber(first, pn + 1);
+                    stands_for = Some(next);
+                    let exp = renumber(first, next);
                     self.report(
                         "numbering-repeat",
                         Severity::Error,
@@ -241,7 +262,7 @@ impl<'a> Checker<'a> {
                         .take(64)
                         .any(|l| l.number.is_some_and(|m| m > pn && m < n))
                 {
-                    let exp = expected_n.map(|e| renumber(first, e));
+                    let exp = Some(renumber(first, next));
                     self.report(
                         "numbering-out-of-order",
                         Severity::Error,
@@ -250,8 +271,8 @@ impl<'a> Checker<'a> {
                         format!("{found} comes after {prev_marker}: out of order"),
                         format!("编号顺序颠倒：{found}出现在{prev_marker}之后"),
                     );
-                } else if n > pn + 1 {
-                    let exp = renumber(first, pn + 1);
+                } else if n > next {
+                    let exp = renumber(first, next);
                     self.report(
                         "numbering-gap",
                         Severity::Error,
@@ -263,6 +284,7 @@ impl<'a> Checker<'a> {
                 }
             }
             prev = Some(h);
+            meant = stands_for;
         }
     }
 
@@ -518,6 +540,62 @@ mod tests {
         for n in 1..=999 {
             assert_eq!(han_value(&han_numeral(n)), Some(n), "{n}");
         }
+    }
+
+    /// The (code, line) of the findings on a flat outline of `Numeral` points at `points`
+    /// (line, number) over `text`.
+    fn findings_on_flat(text: &str, points: &[(usize, u32)]) -> Vec<(String, usize)> {
+        let lines = crate::clean::clean(text, crate::clean::CleanOptions::default());
+        let outline = points
+            .iter()
+            .map(|&(line, n)| Heading {
+                line,
+                marker: Some(format!("{}、", han_numeral(n))),
+                family: Some(Family::Numeral),
+                number: Some(n),
+                title: "要点".into(),
+                body: None,
+                inline: false,
+                intro: None,
+                announced: None,
+                children: Vec::new(),
+            })
+            .collect();
+        let speech = Speech {
+            title: None,
+            subtitle: None,
+            date: None,
+            date_iso: None,
+            speaker: None,
+            salutation: None,
+            closing: None,
+            start_line: 1,
+            end_line: lines.len(),
+            outline,
+            diagnostics: Vec::new(),
+        };
+        check(&speech, &lines, CheckOptions::default())
+            .into_iter()
+            .map(|d| (d.code, d.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_first_number_repeated_is_a_repeat_unless_a_lead_in_announces_a_list() {
+        let repeated = "一、要点。\n一、要点。\n一、要点。\n";
+        assert_eq!(
+            findings_on_flat(repeated, &[(1, 1), (2, 1), (3, 1)]),
+            [
+                ("numbering-repeat".to_string(), 2),
+                ("numbering-repeat".to_string(), 3)
+            ]
+        );
+        // A list under a lead-in ending in ：, put beside the point it belongs to.
+        let announced = "一、要点。\n主要有两点：\n一、要点。\n二、要点。\n";
+        assert_eq!(findings_on_flat(announced, &[(1, 1), (3, 1), (4, 2)]), []);
+        // After 一、 二、, a new 一、 starts a list of its own.
+        let restarted = "一、要点。\n二、要点。\n一、要点。\n";
+        assert_eq!(findings_on_flat(restarted, &[(1, 1), (2, 2), (3, 1)]), []);
     }
 
     #[test]

@@ -90,7 +90,102 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 
 const INDENT: [char; 5] = [' ', '\t', '\u{3000}', '\u{A0}', '\u{FEFF}'];
 
+/// Clean one line. Control characters (ESC sequences, BEL, NUL, DEL, C1) are removed first: no
+/// output can show them (SVG refuses them, a terminal obeys them), and a marker behind one
+/// (\x1b[1m一、…) must still be found.
 fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
+    if !has_control(raw) {
+        return clean_visible_line(number, raw, opts);
+    }
+    let (visible, column_of) = strip_controls(raw);
+    let line = clean_visible_line(number, &visible, opts);
+    Line {
+        number,
+        text: Cow::Owned(line.text.into_owned()),
+        indented: line.indented,
+        // The columns of `lead` count the original line's characters, removed ones included.
+        lead: column_of[line.lead.min(column_of.len() - 1)],
+        noise: line.noise,
+        continues: line.continues,
+        marker: line.marker,
+    }
+}
+
+/// A character no output may carry: C0 controls but tab, DEL and C1 controls. Line ends are
+/// gone already.
+fn is_control(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// Whether `text` holds a control character; a byte scan, as it runs on every line.
+fn has_control(text: &str) -> bool {
+    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
+    text.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7F)
+        || (memchr::memchr(0xC2, text.as_bytes()).is_some() && text.chars().any(is_control))
+}
+
+/// `text` without its control characters and without the terminal escape sequences they
+/// open (ESC [ … m colours, ESC ] … BEL titles), and for each character kept (and once more
+/// for the end) its character index in `text`.
+fn strip_controls(text: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut kept = String::with_capacity(text.len());
+    let mut column_of = Vec::with_capacity(chars.len() + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\u{1B}' {
+            i += escape_len(&chars[i..]);
+            continue;
+        }
+        if !is_control(c) {
+            kept.push(c);
+            column_of.push(i);
+        }
+        i += 1;
+    }
+    column_of.push(chars.len());
+    (kept, column_of)
+}
+
+/// The length in characters of the escape sequence at the start of `chars` (which starts with
+/// ESC): a CSI sequence (ESC [, parameters, a final letter: colours, cursor moves), an OSC one
+/// (ESC ], up to BEL or ESC \\: window titles, links), or ESC and one character.
+fn escape_len(chars: &[char]) -> usize {
+    match chars.get(1) {
+        Some('[') => {
+            let params = chars[2..]
+                .iter()
+                .take_while(|c| (' '..='?').contains(*c))
+                .count();
+            let last = chars
+                .get(2 + params)
+                .is_some_and(|c| ('@'..='~').contains(c));
+            2 + params + usize::from(last)
+        }
+        Some(']') => {
+            let end = 2 + chars[2..]
+                .iter()
+                .take_while(|&&c| c != '\u{7}' && c != '\u{1B}')
+                .count();
+            match (chars.get(end), chars.get(end + 1)) {
+                (Some('\u{7}'), _) => end + 1,
+                (Some('\u{1B}'), Some('\\')) => end + 2,
+                _ => end,
+            }
+        }
+        Some(c) if (' '..='~').contains(c) => 2,
+        _ => 1,
+    }
+}
+
+/// The 1-based line of the first control character in `text` (cleaning removes them), for a
+/// note to the user; lines are counted as [`clean`] counts them.
+pub fn first_line_with_controls(text: &str) -> Option<usize> {
+    split_lines(text).position(has_control).map(|i| i + 1)
+}
+
+fn clean_visible_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
     let body = raw.trim_start_matches(INDENT);
     let indented = body.len() != raw.len();
     let mut lead = raw[..raw.len() - body.len()].chars().count();
@@ -348,6 +443,10 @@ pub fn is_title_like(text: &str) -> bool {
 /// heading that stops after its title (二、抓住工作重点 has no sentence end but ends its line).
 /// Where paragraphs open indented, an unindented line right under an indented one that stops
 /// mid-sentence is a wrapped line even after a heading (PDF transcripts).
+///
+/// A line that opens with a point of a list in progress never continues: a body line may lack
+/// its 。 (typed in short lines, or a damaged byte at its end), and joining would swallow the
+/// point and every point after it without a trace.
 fn mark_continuations(lines: &mut [Line<'_>]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
@@ -365,6 +464,59 @@ fn mark_continuations(lines: &mut [Line<'_>]) {
         }
         prev = Some(i);
     }
+    for i in points_of_lists_in_progress(lines) {
+        lines[i].continues = false;
+    }
+}
+
+/// The lines taken for continuations that open with a point of a list in progress: the nearest
+/// marker of the same kind (family and classifier) that may be a point comes just before it in
+/// number (一、 … 二、) or just after it (二、 … 三、). A marker line may be a point when it opens
+/// its line anyway, when it is short like a title (a list typed in short lines, every point
+/// swallowed), or when it was found here. A long marker line whose only neighbour is another
+/// long one is more likely words a PDF broke onto new lines (…之 / 一，特别是… and, pages later,
+/// 二，…), and a marker with no neighbour stays the rest of its sentence.
+fn points_of_lists_in_progress(lines: &[Line<'_>]) -> Vec<usize> {
+    use crate::marker::Family;
+    use std::collections::HashMap;
+    type Kind<'m> = (Family, Option<&'m str>);
+    let numbered = |i: usize| {
+        let m = lines[i].marker.as_ref()?;
+        Some((m.key(), m.number?))
+    };
+    let mut points = vec![false; lines.len()];
+    let may_be_point = |i: usize, points: &[bool]| {
+        !lines[i].continues || points[i] || is_title_like(&lines[i].text)
+    };
+    // Forward, with the number of the last marker of each kind that may be a point; then
+    // backward, with the next one's.
+    let mut last: HashMap<Kind<'_>, u32> = HashMap::new();
+    for i in 0..lines.len() {
+        let Some((kind, n)) = numbered(i) else {
+            continue;
+        };
+        points[i] = lines[i].continues
+            && last
+                .get(&kind)
+                .is_some_and(|&p| p.checked_add(1) == Some(n));
+        if may_be_point(i, &points) {
+            last.insert(kind, n);
+        }
+    }
+    let mut next: HashMap<Kind<'_>, u32> = HashMap::new();
+    for i in (0..lines.len()).rev() {
+        let Some((kind, n)) = numbered(i) else {
+            continue;
+        };
+        points[i] |= lines[i].continues
+            && next
+                .get(&kind)
+                .is_some_and(|&s| n.checked_add(1) == Some(s));
+        if may_be_point(i, &points) {
+            next.insert(kind, n);
+        }
+    }
+    (0..lines.len()).filter(|&i| points[i]).collect()
 }
 
 /// The second line of a heading's title: a long title broken where the page ran out
@@ -399,6 +551,14 @@ mod tests {
 
     fn texts<'a>(lines: &'a [Line<'_>]) -> Vec<&'a str> {
         lines.iter().map(|l| l.text.as_ref()).collect()
+    }
+
+    /// Which lines of `text` continue the line before.
+    fn continues(text: &str) -> Vec<bool> {
+        clean(text, CleanOptions::default())
+            .iter()
+            .map(|l| l.continues)
+            .collect()
     }
 
     #[test]
@@ -483,11 +643,41 @@ mod tests {
     #[test]
     fn a_title_broken_over_two_lines_is_one_paragraph() {
         let text = "一、提高政治站位，认真贯彻落实党中央决策部署，切实增强做好意识\n形态工作的责任感使命感\n各单位要提高认识。\n第四件　推翻土豪劣绅的统治\n——打倒都团\n二、加强领导\n各单位要落实。\n";
-        let cont: Vec<bool> = clean(text, CleanOptions::default())
-            .iter()
-            .map(|l| l.continues)
-            .collect();
-        assert_eq!(cont, [false, true, false, false, true, false, false]);
+        assert_eq!(
+            continues(text),
+            [false, true, false, false, true, false, false]
+        );
+    }
+
+    #[test]
+    fn a_point_of_the_list_in_progress_is_never_swallowed() {
+        // Body lines without 。 (typed short, or ending in a damaged byte) before 二、 and 三、,
+        // and a lead-in without 。 before 一、: each point still opens its line.
+        let text = "下面，我讲几点意见\n一、压实责任\n要把责任落实到人，层层有人管\n二、排查隐患。要逐一排查。\u{FFFD}\n三、强化准备\n";
+        assert_eq!(continues(text), [false, false, false, false, false]);
+        // A lone marker word that a PDF broke onto a new line, with no list around it, is
+        // still the rest of its sentence.
+        let text = "这项工作连续三年名列前茅，位居全市十强之\n一，特别是基层治理成效明显。\n";
+        assert_eq!(continues(text), [false, true]);
+    }
+
+    #[test]
+    fn control_characters_and_terminal_escapes_are_removed() {
+        let text = "\u{1B}[1;31m一、加强\u{7}学习\u{1B}[0m\n二、落实\u{0}责任\u{9B}。\u{7F}\n\u{1B}]0;标题\u{7}\t三、总结\n四、\u{1B}";
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(
+            texts(&lines),
+            ["一、加强学习", "二、落实责任。", "三、总结", "四、"]
+        );
+        // Markers behind an escape are found; columns count the original characters.
+        assert!(lines.iter().all(|l| l.marker.is_some()));
+        assert_eq!((lines[0].lead, lines[2].lead), (7, 8));
+        assert_eq!(first_line_with_controls(text), Some(1));
+        assert_eq!(
+            first_line_with_controls("一、学习\r二、\u{7}落实\n"),
+            Some(2)
+        );
+        assert_eq!(first_line_with_controls("一、\t学习\r\n"), None);
     }
 
     #[test]

@@ -3,14 +3,15 @@
 //! come in (GB18030/GBK, Big5), and decoded by encoding_rs.
 
 use crate::error::Error;
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, without a BOM.
     pub text: String,
-    /// The encoding's name, e.g. `UTF-8`, `GBK`, `Big5`, `UTF-16LE`.
+    /// The encoding's name, e.g. `UTF-8`, `GBK`, `gb18030` (GBK text with GB18030's four-byte
+    /// sequences), `Big5`, `UTF-16LE`.
     pub encoding: &'static str,
     /// The 1-based line of the first byte that could not be decoded (it became U+FFFD).
     pub first_bad_line: Option<usize>,
@@ -31,10 +32,10 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
         forced.is_some_and(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
     if forced.is_none() || utf8_forced {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        // Without --encoding, a UTF-16 BOM or a NUL byte sends the bytes down the slow path.
+        // Without --encoding, a UTF-16 BOM or binary bytes send the bytes down the slow path.
         let suspicious = forced.is_none()
             && ((body.len() == bytes.len() && Encoding::for_bom(bytes).is_some())
-                || body[..body.len().min(64 * 1024)].contains(&0));
+                || looks_binary(body));
         if !suspicious && let Ok(text) = simdutf8::basic::from_utf8(body) {
             return Ok(Decoded {
                 text: text.to_string(),
@@ -57,6 +58,13 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
     if had_errors && looks_undecodable(&text) {
         return Err(Error::Undecodable(used.name()));
     }
+    // encoding_rs decodes GBK as GB18030, its superset; a file that uses GB18030's four-byte
+    // sequences (characters GBK lacks: rare names, CJK extensions) is GB18030 and is named so.
+    let used = if used == GBK && has_four_byte_sequence(bytes) {
+        GB18030
+    } else {
+        used
+    };
     Ok(Decoded {
         text,
         encoding: used.name(),
@@ -64,12 +72,25 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
     })
 }
 
+/// Whether GBK-family bytes hold a GB18030 four-byte sequence: a lead byte (0x81..=0xFE)
+/// followed by an ASCII digit, which no two-byte GBK character has as its second byte.
+fn has_four_byte_sequence(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match bytes[i] {
+            0x81..=0xFE if bytes[i + 1].is_ascii_digit() => return true,
+            0x81..=0xFE => i += 2,
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return Ok(enc);
     }
-    // A NUL byte never occurs in the text encodings we read without a BOM: an image, a zip, a .doc.
-    if bytes[..bytes.len().min(64 * 1024)].contains(&0) {
+    if looks_binary(bytes) {
         return Err(Error::Binary);
     }
     if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
@@ -80,6 +101,26 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     // chardetng's GBK guess decodes with GB18030 in encoding_rs, which is a superset.
     Ok(guess)
+}
+
+/// How many bytes at the start of a file are looked at to tell binary from text.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Whether the bytes are binary, not text. A NUL byte never occurs in the text encodings read
+/// without a BOM (an image, a zip, a .doc). Nor do C0 control bytes other than tab, line ends,
+/// form feed and ESC, beyond a stray one: when they make more than 1 in 50 of the bytes (random
+/// or compressed data that happens to hold no NUL has about 1 in 10), windows-1252 would decode
+/// the bytes into a page of nonsense without a word of warning.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| matches!(b, 0x01..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F))
+        .count();
+    controls >= 8 && controls * 50 > head.len()
 }
 
 /// A UTF-8 file with a few damaged bytes is still UTF-8: guessing a legacy encoding for it would
@@ -96,9 +137,13 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     wide > bad && (wide - bad) >= bad * 10
 }
 
+/// The 1-based line of the first U+FFFD, with lines counted as cleaning splits them: a line ends
+/// at LF, CRLF or a lone CR (old Mac files end every line with CR alone).
 fn line_of_first_replacement(text: &str) -> Option<usize> {
-    let at = text.find('\u{FFFD}')?;
-    Some(text[..at].matches('\n').count() + 1)
+    let before = &text[..text.find('\u{FFFD}')?];
+    let line_ends = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count();
+    Some(line_ends + 1)
 }
 
 /// True when replacement characters make up more than a third of the text.
@@ -153,6 +198,19 @@ mod tests {
     }
 
     #[test]
+    fn gbk_text_with_four_byte_sequences_is_gb18030() {
+        // 𠮷 and 㐀 are not in GBK: GB18030 writes them in four bytes.
+        let long = "在全区工作会议上的讲话\n同志们：\n一、学习𠮷祥村和㐀字的经验。\n".repeat(20);
+        let gb = encoding_rs::GB18030.encode(&long).0;
+        let d = decode(&gb, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "gb18030"));
+        assert_eq!(decode(&gb, Some("gbk")).unwrap().encoding, "gb18030");
+        let plain = SPEECH.repeat(20);
+        let two_byte = encoding_rs::GB18030.encode(&plain).0;
+        assert_eq!(decode(&two_byte, None).unwrap().encoding, "GBK");
+    }
+
+    #[test]
     fn forced_encoding_and_unknown_label() {
         let gb = encoding_rs::GBK.encode(SPEECH).0;
         assert_eq!(decode(&gb, Some("gbk")).unwrap().text, SPEECH);
@@ -174,11 +232,41 @@ mod tests {
     }
 
     #[test]
+    fn random_bytes_without_nul_are_binary_but_a_stray_control_byte_is_not() {
+        // A fixed pseudo-random sequence (xorshift), NUL bytes left out.
+        let mut x: u32 = 0x9E37_79B9;
+        let random: Vec<u8> = std::iter::repeat_with(|| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        .filter(|&b| b != 0)
+        .take(4096)
+        .collect();
+        assert!(matches!(decode(&random, None), Err(Error::Binary)));
+        let mut text = SPEECH.repeat(20).into_bytes();
+        text.extend_from_slice(b"\x07\x1b[31m\x0c\x01");
+        assert!(decode(&text, None).is_ok());
+    }
+
+    #[test]
     fn a_bad_byte_in_utf8_names_its_line() {
         let mut bytes = "第一行\n第二行".as_bytes().to_vec();
         bytes.extend_from_slice(&[0xFF, 0xFE, 0xFD]);
         bytes.extend_from_slice("末尾\n".repeat(40).as_bytes());
         let d = decode(&bytes, Some("utf-8")).unwrap();
         assert_eq!(d.first_bad_line, Some(2));
+    }
+
+    #[test]
+    fn a_bad_byte_is_on_the_line_cleaning_counts_whatever_the_line_ends() {
+        for ends in ["\r", "\r\n", "\n"] {
+            let mut bytes = format!("第一行{ends}第二行{ends}第三").into_bytes();
+            bytes.push(0xFF);
+            bytes.extend_from_slice(format!("行{ends}").repeat(40).as_bytes());
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.first_bad_line, Some(3), "{ends:?}");
+        }
     }
 }

@@ -6,7 +6,8 @@ use std::fmt;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// The bytes hold NUL bytes: an image, an archive, a word-processor file, not text.
+    /// The bytes hold NUL bytes, or control bytes no text has: an image, an archive, a
+    /// word-processor file, random data, not text.
     Binary,
     /// Most of the bytes cannot be decoded in the encoding named (detected or given).
     Undecodable(&'static str),
@@ -40,7 +41,10 @@ pub fn size_text(bytes: u64) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Binary => write!(f, "not a text file (it contains NUL bytes); skipped"),
+            Error::Binary => write!(
+                f,
+                "not a text file (it contains NUL or other control bytes); skipped"
+            ),
             Error::Undecodable(enc) => {
                 write!(
                     f,

@@ -68,6 +68,11 @@ pub enum Warning {
         /// The 1-based line of the first bad byte.
         line: usize,
     },
+    /// Control characters (terminal escapes, BEL, NUL…) were removed; the first is on this line.
+    ControlCharacters {
+        /// The 1-based line of the first control character.
+        line: usize,
+    },
     /// The file is empty.
     Empty,
     /// The file holds only whitespace.
@@ -85,6 +90,12 @@ impl Warning {
             }
             (Warning::Undecodable { encoding, line }, Lang::Zh) => {
                 format!("部分字节不是有效的 {encoding}（首次出现在第 {line} 行），已替换为 U+FFFD")
+            }
+            (Warning::ControlCharacters { line }, Lang::En) => {
+                format!("control characters (first at line {line}) were removed")
+            }
+            (Warning::ControlCharacters { line }, Lang::Zh) => {
+                format!("已删除控制字符（首次出现在第 {line} 行）")
             }
             (Warning::Empty, l) => l
                 .pick(
@@ -112,7 +123,7 @@ impl std::fmt::Display for Warning {
 pub fn error_text(e: &Error, lang: Lang) -> String {
     match (e, lang) {
         (_, Lang::En) => e.to_string(),
-        (Error::Binary, Lang::Zh) => "不是文本文件（含有 NUL 字节），已跳过".into(),
+        (Error::Binary, Lang::Zh) => "不是文本文件（含有 NUL 等控制字节），已跳过".into(),
         (Error::Undecodable(enc), Lang::Zh) => {
             format!("大部分内容无法按 {enc} 解码，已跳过（--encoding 是否正确？）")
         }

@@ -80,6 +80,9 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
             line,
         });
     }
+    if let Some(line) = clean::first_line_with_controls(&decoded.text) {
+        warnings.push(i18n::Warning::ControlCharacters { line });
+    }
     if decoded.text.is_empty() {
         warnings.push(i18n::Warning::Empty);
     } else if decoded.text.trim().is_empty() {

@@ -123,9 +123,32 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     }
     starts[0] = 0;
     add_copies_of_openings(lines, &content, &mut starts);
+    merge_speeches_without_text(lines, &mut starts);
     let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     ranges.push(*starts.last().expect("not empty")..lines.len());
     ranges
+}
+
+/// A speech with no text content is not a speech: a stray byte after 谢谢大家！ (decoded as
+/// U+FFFD), a row of ——, or a lone ※ would otherwise become a speech of its own. Its lines join
+/// the speech before it; when the first speech has none, the speech after it.
+fn merge_speeches_without_text(lines: &[Line], starts: &mut Vec<usize>) {
+    let has_text = |from: usize, to: usize| {
+        lines[from..to]
+            .iter()
+            .any(|l| !l.is_empty() && l.text.chars().any(char::is_alphanumeric))
+    };
+    let end = |starts: &[usize], k: usize| starts.get(k + 1).copied().unwrap_or(lines.len());
+    let mut kept: Vec<usize> = Vec::with_capacity(starts.len());
+    for k in 0..starts.len() {
+        if kept.is_empty() || has_text(starts[k], end(starts, k)) {
+            kept.push(starts[k]);
+        }
+    }
+    if kept.len() > 1 && !has_text(kept[0], kept[1]) {
+        kept.remove(1);
+    }
+    *starts = kept;
 }
 
 static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -540,6 +563,15 @@ mod tests {
 
     fn speeches(text: &str) -> Vec<Range<usize>> {
         split(&clean(text, CleanOptions::default()))
+    }
+
+    #[test]
+    fn a_speech_without_text_is_not_a_speech() {
+        // A damaged byte after the closing, and a row of dashes before the first title.
+        let text = "一、学习。内容。\n谢谢大家！\n\u{FFFD}\n";
+        assert_eq!(speeches(text), vec![0..3]);
+        let text = "——————\n第二次会议上的讲话\n一、落实。\n谢谢大家！\n※\n";
+        assert_eq!(speeches(text), vec![0..5]);
     }
 
     #[test]
