@@ -561,3 +561,20 @@ fn lone_markers_open_no_list() {
         &["1 一、 认清形势", "1 二、 明确任务"],
     );
 }
+
+#[test]
+fn a_first_number_typed_for_the_second_stays_at_its_level() {
+    assert_shape(
+        "first_number_typed_for_the_second.txt",
+        &[
+            "1 一、 统一思想",
+            "2 （一） 提高认识",
+            "2 （二） 加强学习",
+            "1 一、 狠抓落实",
+            "2 （一） 明确责任",
+            "2 （二） 强化考核",
+            "1 三、 加强领导",
+            "2 （一） 健全机制",
+        ],
+    );
+}

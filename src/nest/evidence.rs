@@ -39,6 +39,9 @@ pub enum Evidence {
     PairNestedBefore,
     /// A 首先 / 其次 point elaborated by a list of paragraph points on the very next line.
     ElaboratesAdverb,
+    /// The pair of kinds was nested the other way earlier (一、 above （一）): 一、 does not go
+    /// under （二） now, even when a 一、 was typed for 二、.
+    PairNestedTheOtherWay,
 
     // ---- standing beside the heading before, or climbing out
     /// A new kind of list with nothing that puts it under the heading before: it stands beside.
@@ -80,7 +83,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 25] = [
+    pub const ALL: [Evidence; 26] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -91,6 +94,7 @@ impl Evidence {
         Evidence::ParentEndsInColon,
         Evidence::PairNestedBefore,
         Evidence::ElaboratesAdverb,
+        Evidence::PairNestedTheOtherWay,
         Evidence::NewListBeside,
         Evidence::LookAlikeSlip,
         Evidence::SectionTitleClimbs,
@@ -128,6 +132,8 @@ impl Evidence {
             Evidence::ParentEndsInColon => 100.0,
             Evidence::PairNestedBefore => 100.0,
             Evidence::ElaboratesAdverb => 100.0,
+            // Outweighs any one reason to nest under the heading before, even RestartUnderTitle.
+            Evidence::PairNestedTheOtherWay => -700.0,
             // With no reason to nest, a new kind of list stands beside the heading before.
             Evidence::NewListBeside => 10.0,
             // A slip beats every reason to nest: the numbers say it is the next item.
@@ -171,6 +177,7 @@ impl Evidence {
             Evidence::ParentEndsInColon => "parent_ends_in_colon",
             Evidence::PairNestedBefore => "pair_nested_before",
             Evidence::ElaboratesAdverb => "elaborates_adverb",
+            Evidence::PairNestedTheOtherWay => "pair_nested_the_other_way",
             Evidence::NewListBeside => "new_list_beside",
             Evidence::LookAlikeSlip => "look_alike_slip",
             Evidence::SectionTitleClimbs => "section_title_climbs",
