@@ -19,6 +19,8 @@
 //!   the chair keeps the floor for a broken-off speaker, a member rising out of turn, a turn
 //!   moving printed wording and a tail after the timer start nothing, and take no other start
 //!   signal either;
+//! - the number line of a document in a collection of dated documents (一 / 二 … alone on their
+//!   lines, each part closing on its own date line): the number labels the document;
 //! - a copy of a speech found by these signals: collections repeat texts, and a copy may follow
 //!   a list with no signal of its own, so a long first line repeated with a line after it starts
 //!   a speech again.
@@ -62,6 +64,7 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     // Transcript turns are settled by their own evidence; a turn that starts nothing (the
     // chair's, an interjection, the speaker resuming) takes no other start signal either.
     let turns = turn_calls(lines, &content);
+    let documents = numbered_documents(lines, &content);
     let mut starts: Vec<usize> = Vec::new();
     let mut header_until = 0usize; // content position until which a new speech's header runs
     let mut header_lines_only = false; // no paragraph has come since the last start
@@ -90,13 +93,13 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
             header_lines_only = true;
             continue;
         }
-        let starts_here = if starts.is_empty() {
+        let starts_here = if starts.is_empty() || documents.binary_search(&pos).is_ok() {
             true
         } else if let Some(call) = turns[pos] {
             call
         } else if lines[i].continues {
             false
-        } else if is_speech_title(text) || is_appendix(text) {
+        } else if names_speech(text) || is_appendix(text) {
             true
         } else if is_site_blurb(text) {
             // A blurb right under a speech's title introduces that speech.
@@ -175,6 +178,65 @@ fn title_lines_above(lines: &[Line], content: &[usize], pos: usize) -> usize {
         first -= 1;
     }
     first
+}
+
+/// A document number alone on its line: 一, 二, … 十二 (no punctuation, no title).
+fn bare_number(text: &str) -> Option<u32> {
+    let n = text.chars().count();
+    if !(1..=3).contains(&n) || !text.chars().all(|c| "一二三四五六七八九十".contains(c))
+    {
+        return None;
+    }
+    crate::marker::han_value(text)
+}
+
+/// The content positions of the number lines of a collection of dated documents: bare numbers
+/// 一, 二, 三 … in order, each part closing on its own date line ((一九五一年十一月三十日)) before
+/// the next number. A bare number whose part carries no date is a section number (一 / 二 over
+/// the parts of one speech) and starts nothing. The last part may run to the end of the file
+/// undated (a cut), but at least two parts must be dated.
+fn numbered_documents(lines: &[Line], content: &[usize]) -> Vec<usize> {
+    let numbers: Vec<(usize, u32)> = content
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, &i)| bare_number(&lines[i].text).map(|v| (pos, v)))
+        .collect();
+    let dated = |from: usize, to: usize| {
+        (from + 1..to)
+            .rev()
+            .take(2)
+            .any(|p| DATE.is_match(&lines[content[p]].text))
+    };
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= 2 {
+            found.extend(run.iter().copied());
+        }
+        run.clear();
+    };
+    for (k, &(pos, value)) in numbers.iter().enumerate() {
+        let end = numbers.get(k + 1).map_or(content.len(), |n| n.0);
+        let follows =
+            run.is_empty() && value == 1 || !run.is_empty() && value as usize == run.len() + 1;
+        if !follows {
+            flush(&mut run);
+            if value != 1 {
+                continue;
+            }
+        }
+        let last = k + 1 == numbers.len() || numbers[k + 1].1 != value + 1;
+        if dated(pos, end) {
+            run.push(pos);
+        } else if last && !run.is_empty() {
+            run.push(pos);
+            flush(&mut run);
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    found
 }
 
 /// How many characters a speech's first line needs before its copies are trusted to start the
@@ -274,8 +336,16 @@ static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
-/// A short line without sentence punctuation that names a speech: …讲话, …发言稿, …篇三.
+/// A short line without sentence punctuation that names a speech: …讲话, …发言稿, …篇三; and, as
+/// the first line of a speech, a bare document number (一, 二) that labels a document of a
+/// collection as 篇二 does. A bare number starts a speech only where `numbered_documents` finds
+/// dated documents; elsewhere it is a section number inside a speech.
 pub fn is_speech_title(text: &str) -> bool {
+    names_speech(text) || bare_number(text).is_some()
+}
+
+/// A line that names a speech wherever it stands: …讲话, …发言稿, …篇三, 【篇二】.
+fn names_speech(text: &str) -> bool {
     is_title_like(text) && !text.starts_with(['—', '-']) && SPEECH_TITLE.is_match(text)
 }
 
@@ -678,7 +748,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
     // Short lines before a subtitle: the main title (坚定信心 真抓实干 / 奋力开创新局面).
     let mut main_title: Vec<&str> = Vec::new();
     let mut after_source_label = false;
-    for l in content.iter().take(16) {
+    for (k, l) in content.iter().take(16).enumerate() {
         let t = l.text.as_ref();
         let source_label = ["来源", "來源"].iter().any(|w| t.starts_with(w));
         if is_salutation_line(t) {
@@ -695,7 +765,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
                 h.title = Some(main_title.join(" "));
             }
             h.subtitle = Some(t.to_string());
-        } else if h.title.is_none() && is_speech_title(t) {
+        } else if h.title.is_none() && (names_speech(t) || k == 0 && is_speech_title(t)) {
             h.title = Some(t.to_string());
         } else if h.title.is_some() && is_speaker(t) && !after_source_label {
             // The line nearest the salutation names the speaker: a page's source (四川日报)
@@ -844,6 +914,33 @@ mod tests {
         for line in ["篇幅有限", "范文", "【要点】"] {
             assert!(!is_speech_title(line), "{line}");
         }
+    }
+
+    #[test]
+    fn dated_documents_numbered_by_bare_numbers_are_speeches() {
+        let text = "关于某事的指示\n一\n要抓紧。内容。\n(一九五一年十一月三十日)\n二\n一、查明情况。\n二、分别处理。\n(一九五二年三月五日)\n三\n要总结。内容。\n";
+        // The collection's title is front matter before the first document.
+        assert_eq!(speeches(text), vec![0..1, 1..4, 4..8, 8..10]);
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(header(&lines, 4..8).title.as_deref(), Some("二"));
+        // The number is the document's label, not its first point.
+        let doc = crate::extract(text.as_bytes(), "t", &crate::Options::default()).unwrap();
+        let points: Vec<usize> = doc.document.speeches[2]
+            .points(true)
+            .into_iter()
+            .map(|(depth, _)| depth)
+            .collect();
+        assert_eq!(points, vec![1, 1]);
+    }
+
+    #[test]
+    fn section_numbers_of_one_speech_are_not_documents() {
+        // One date under the title: 一 / 二 number the sections of one speech.
+        let text = "学习和时局\n(一九四四年四月十二日)\n一\n要学习。内容。\n二\n要团结。内容。\n";
+        assert_eq!(speeches(text), vec![0..6]);
+        let lines = clean(text, CleanOptions::default());
+        // A section number in the header lines is not the speech's title.
+        assert_eq!(header(&lines, 0..6).title, None);
     }
 
     #[test]
