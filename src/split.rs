@@ -3,8 +3,8 @@
 //! A file may hold several speeches: a scraped page of 篇一 … 篇十八, a collection of 发言稿, a
 //! transcript with one turn per member. No signal is enough alone, so a speech starts at:
 //! - a page-section title (…讲话篇三), a collection's label (【篇二】, 范文三：) or a speech title
-//!   (a short unpunctuated line ending in 讲话, 发言, 发言稿, 报告, 党课, 致辞), or an appendix
-//!   (附录：…);
+//!   (a short unpunctuated line ending in 讲话, 发言, 发言稿, 报告, 党课, 致辞), an appendix
+//!   (附录：…), or a bracketed label over a document's title (【某某文件】 / 《关于…》);
 //! - a subtitle naming the occasion (——在…会议上的讲话, or 在…的讲话 under a main title): the
 //!   speech starts at the title lines above it;
 //! - an opening salutation on a line of its own (同志们：, 尊敬的…：), unless it belongs to the
@@ -99,7 +99,8 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
             call
         } else if lines[i].continues {
             false
-        } else if names_speech(text) || is_appendix(text) {
+        } else if names_speech(text) || is_appendix(text) || is_document_label(lines, &content, pos)
+        {
             true
         } else if is_site_blurb(text) {
             // A blurb right under a speech's title introduces that speech.
@@ -347,6 +348,20 @@ pub fn is_speech_title(text: &str) -> bool {
 /// A line that names a speech wherever it stands: …讲话, …发言稿, …篇三, 【篇二】.
 fn names_speech(text: &str) -> bool {
     is_title_like(text) && !text.starts_with(['—', '-']) && SPEECH_TITLE.is_match(text)
+}
+
+/// A bracketed label on a line of its own over a document's title in book-title marks
+/// (【某某文件】 / 《关于…的规定》): a collection putting a second text after the first.
+fn is_document_label(lines: &[Line], content: &[usize], pos: usize) -> bool {
+    let text = lines[content[pos]].text.as_ref();
+    let Some(inner) = text.strip_prefix('【').and_then(|t| t.strip_suffix('】')) else {
+        return false;
+    };
+    (2..=12).contains(&inner.chars().count())
+        && !inner.contains(['【', '】', '：', ':'])
+        && content
+            .get(pos + 1)
+            .is_some_and(|&n| lines[n].text.starts_with('《'))
 }
 
 fn is_appendix(text: &str) -> bool {
@@ -941,6 +956,15 @@ mod tests {
         let lines = clean(text, CleanOptions::default());
         // A section number in the header lines is not the speech's title.
         assert_eq!(header(&lines, 0..6).title, None);
+    }
+
+    #[test]
+    fn a_bracketed_label_over_a_document_title_starts_a_document() {
+        let text = "一、学习。内容。\n二、落实。内容。\n【某某文件】\n《关于加强管理的规定》\n一、总则。内容。\n";
+        assert_eq!(speeches(text), vec![0..2, 2..5]);
+        // A label over an ordinary paragraph is a section's tag, not a new text.
+        let text = "一、学习。内容。\n【要点】\n要抓紧落实。\n二、落实。内容。\n";
+        assert_eq!(speeches(text), vec![0..4]);
     }
 
     #[test]
