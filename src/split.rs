@@ -14,7 +14,7 @@
 //! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考), unless
 //!   it stands right under a speech's title;
 //! - a participant's turn in a transcript (王某某議員：…, XX局局長：…, 鄭司長某某：…, 某某理事長：…,
-//!   1. 王某某議員︰…). Turns are settled by named, weighted evidence (`TurnEvidence`, one table):
+//!   `1. 王某某議員︰…`). Turns are settled by named, weighted evidence (`TurnEvidence`, one table):
 //!   the chair's turns, the same speaker resuming through the chair's prompts, interjections while
 //!   the chair keeps the floor for a broken-off speaker, a member rising out of turn, a turn
 //!   moving printed wording and a tail after the timer start nothing, and take no other start
@@ -658,8 +658,8 @@ fn turn_evidence<'a>(
                 })
             });
         if let Some(m) = back {
-            for c in k + 1..m {
-                turns[c].2.push(TurnEvidence::Interjection);
+            for between in &mut turns[k + 1..m] {
+                between.2.push(TurnEvidence::Interjection);
             }
             turns[m].2.push(TurnEvidence::ResumesAfterBreak);
             k = m;
