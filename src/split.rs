@@ -3,8 +3,8 @@
 //! A file may hold several speeches: a scraped page of 篇一 … 篇十八, a collection of 发言稿, a
 //! transcript with one turn per member. No signal is enough alone, so a speech starts at:
 //! - a page-section title (…讲话篇三), a collection's label (【篇二】, 范文三：) or a speech title
-//!   (a short unpunctuated line ending in 讲话, 发言, 发言稿, 报告, 党课, 致辞), or an appendix
-//!   (附录：…);
+//!   (a short unpunctuated line ending in 讲话, 发言, 发言稿, 报告, 党课, 致辞), an appendix
+//!   (附录：…), or a bracketed label over a document's title (【某某文件】 / 《关于…》);
 //! - a subtitle naming the occasion (——在…会议上的讲话, or 在…的讲话 under a main title): the
 //!   speech starts at the title lines above it;
 //! - an opening salutation on a line of its own (同志们：, 尊敬的…：), unless it belongs to the
@@ -13,8 +13,14 @@
 //!   (今天… / 这次会议…) after a final paragraph that begins 同志们，;
 //! - a scraping site's blurb introducing the next text (本站为大家整理的…，供大家参考), unless
 //!   it stands right under a speech's title;
-//! - a member's or official's turn in a transcript (王某某議員：…, XX局局長：…, 警務處處長：…,
-//!   行政長官：…), unless the turn is one short procedural sentence;
+//! - a participant's turn in a transcript (王某某議員：…, XX局局長：…, 鄭司長某某：…, 某某理事長：…,
+//!   `1. 王某某議員︰…`). Turns are settled by named, weighted evidence (`TurnEvidence`, one table):
+//!   the chair's turns, the same speaker resuming through the chair's prompts, interjections while
+//!   the chair keeps the floor for a broken-off speaker, a member rising out of turn, a turn
+//!   moving printed wording and a tail after the timer start nothing, and take no other start
+//!   signal either;
+//! - the number line of a document in a collection of dated documents (一 / 二 … alone on their
+//!   lines, each part closing on its own date line): the number labels the document;
 //! - a copy of a speech found by these signals: collections repeat texts, and a copy may follow
 //!   a list with no signal of its own, so a long first line repeated with a line after it starts
 //!   a speech again.
@@ -55,6 +61,10 @@ pub struct Header {
 /// ```
 pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    // Transcript turns are settled by their own evidence; a turn that starts nothing (the
+    // chair's, an interjection, the speaker resuming) takes no other start signal either.
+    let turns = turn_calls(lines, &content);
+    let documents = numbered_documents(lines, &content);
     let mut starts: Vec<usize> = Vec::new();
     let mut header_until = 0usize; // content position until which a new speech's header runs
     let mut header_lines_only = false; // no paragraph has come since the last start
@@ -83,11 +93,14 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
             header_lines_only = true;
             continue;
         }
-        let starts_here = if starts.is_empty() || is_speaker_turn(lines, &content, pos) {
+        let starts_here = if starts.is_empty() || documents.binary_search(&pos).is_ok() {
             true
+        } else if let Some(call) = turns[pos] {
+            call
         } else if lines[i].continues {
             false
-        } else if is_speech_title(text) || is_appendix(text) {
+        } else if names_speech(text) || is_appendix(text) || is_document_label(lines, &content, pos)
+        {
             true
         } else if is_site_blurb(text) {
             // A blurb right under a speech's title introduces that speech.
@@ -191,6 +204,65 @@ fn title_lines_above(lines: &[Line], content: &[usize], pos: usize) -> usize {
     first
 }
 
+/// A document number alone on its line: 一, 二, … 十二 (no punctuation, no title).
+fn bare_number(text: &str) -> Option<u32> {
+    let n = text.chars().count();
+    if !(1..=3).contains(&n) || !text.chars().all(|c| "一二三四五六七八九十".contains(c))
+    {
+        return None;
+    }
+    crate::marker::han_value(text)
+}
+
+/// The content positions of the number lines of a collection of dated documents: bare numbers
+/// 一, 二, 三 … in order, each part closing on its own date line ((一九五一年十一月三十日)) before
+/// the next number. A bare number whose part carries no date is a section number (一 / 二 over
+/// the parts of one speech) and starts nothing. The last part may run to the end of the file
+/// undated (a cut), but at least two parts must be dated.
+fn numbered_documents(lines: &[Line], content: &[usize]) -> Vec<usize> {
+    let numbers: Vec<(usize, u32)> = content
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, &i)| bare_number(&lines[i].text).map(|v| (pos, v)))
+        .collect();
+    let dated = |from: usize, to: usize| {
+        (from + 1..to)
+            .rev()
+            .take(2)
+            .any(|p| DATE.is_match(&lines[content[p]].text))
+    };
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= 2 {
+            found.extend(run.iter().copied());
+        }
+        run.clear();
+    };
+    for (k, &(pos, value)) in numbers.iter().enumerate() {
+        let end = numbers.get(k + 1).map_or(content.len(), |n| n.0);
+        let follows =
+            run.is_empty() && value == 1 || !run.is_empty() && value as usize == run.len() + 1;
+        if !follows {
+            flush(&mut run);
+            if value != 1 {
+                continue;
+            }
+        }
+        let last = k + 1 == numbers.len() || numbers[k + 1].1 != value + 1;
+        if dated(pos, end) {
+            run.push(pos);
+        } else if last && !run.is_empty() {
+            run.push(pos);
+            flush(&mut run);
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    found
+}
+
 /// How many characters a speech's first line needs before its copies are trusted to start the
 /// speech again: short lines (同志们：, 一、总体要求) recur inside unrelated speeches.
 const OPENING_MIN_CHARS: usize = 10;
@@ -288,9 +360,31 @@ static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
-/// A short line without sentence punctuation that names a speech: …讲话, …发言稿, …篇三.
+/// A short line without sentence punctuation that names a speech: …讲话, …发言稿, …篇三; and, as
+/// the first line of a speech, a bare document number (一, 二) that labels a document of a
+/// collection as 篇二 does. A bare number starts a speech only where `numbered_documents` finds
+/// dated documents; elsewhere it is a section number inside a speech.
 pub fn is_speech_title(text: &str) -> bool {
+    names_speech(text) || bare_number(text).is_some()
+}
+
+/// A line that names a speech wherever it stands: …讲话, …发言稿, …篇三, 【篇二】.
+fn names_speech(text: &str) -> bool {
     is_title_like(text) && !text.starts_with(['—', '-']) && SPEECH_TITLE.is_match(text)
+}
+
+/// A bracketed label on a line of its own over a document's title in book-title marks
+/// (【某某文件】 / 《关于…的规定》): a collection putting a second text after the first.
+fn is_document_label(lines: &[Line], content: &[usize], pos: usize) -> bool {
+    let text = lines[content[pos]].text.as_ref();
+    let Some(inner) = text.strip_prefix('【').and_then(|t| t.strip_suffix('】')) else {
+        return false;
+    };
+    (2..=12).contains(&inner.chars().count())
+        && !inner.contains(['【', '】', '：', ':'])
+        && content
+            .get(pos + 1)
+            .is_some_and(|&n| lines[n].text.starts_with('《'))
 }
 
 fn is_appendix(text: &str) -> bool {
@@ -398,60 +492,283 @@ fn is_continuing_after_address(line: &Line) -> bool {
         || is_salutation_line(text)
 }
 
-static TURN: LazyLock<Regex> = LazyLock::new(|| {
+static TURN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    // The office or title that ends a speaker's label: 王某某議員, 保安局局長, 卓某某理事長.
     Regex::new(
-        r"^\p{Han}{2,12}(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员)[：:]",
+        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长)$",
     )
+    .expect("valid")
+});
+
+static TURN_OFFICE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    // A surname, an office and a given name, as Taiwan's records write a speaker: 鄭司長乃文,
+    // 高委員虹安, 張副署長美美.
+    Regex::new(r"^\p{Han}{1,2}副?(司長|署長|部長|次長|局長|處長|委員|主委)\p{Han}{1,2}$")
         .expect("valid")
 });
 
-/// A member's or official's turn in a transcript. Not a speech: a tail after the timer
-/// (王某某議員： ……我希望…), or a one-sentence procedural turn (moving an amendment, a declaration)
-/// followed at once by another turn or by the printed wording (…修正案如下：).
-fn is_speaker_turn(lines: &[Line], content: &[usize], pos: usize) -> bool {
-    let text = lines[content[pos]].text.as_ref();
-    // A turn names its speaker in the line's first twenty characters.
+static CHAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{0,6}主席$").expect("valid"));
+
+/// A transcript turn: a speaker's label, a colon, and what they say (王某某議員：主席，…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Turn<'a> {
+    /// The label as written: 勞工及福利局局長, 張三議員, 主席.
+    speaker: &'a str,
+    /// The chair (主席, 副主席) keeps order; their turns are procedure.
+    chair: bool,
+    /// What follows the colon.
+    said: &'a str,
+}
+
+/// Read a turn from a paragraph's first line. The label is a short run of Han characters before
+/// a colon (：, :, or ︰ as some records print it), after the agenda number of a question
+/// (`1. 謝某某議員：`); it names a participant when it ends with an office or title, is a surname,
+/// office and given name, or when the turn opens by addressing the chair.
+fn turn(text: &str) -> Option<Turn<'_>> {
+    // A turn names its speaker in the line's first few characters: cheap tests first.
     let head = head(text, 60);
-    if !(head.contains(':') || head.contains('：')) {
-        return false;
+    if !head.contains(['：', ':', '︰']) {
+        return None;
     }
-    let Some(m) = TURN.find(text) else {
-        return false;
-    };
-    // 出席議員： / 缺席議員： head the record's attendance lists, not a member's turn.
-    if ["出席", "缺席", "列席"].iter().any(|w| text.starts_with(w)) {
-        return false;
+    let body = text
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix('.')
+        .filter(|_| text.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(text)
+        .trim_start();
+    let colon = body.find(['：', ':', '︰'])?;
+    let (speaker, rest) = body.split_at(colon);
+    let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
+    let n = speaker.chars().count();
+    if !(2..=14).contains(&n) || !speaker.chars().all(crate::clean::is_han) {
+        return None;
     }
-    if text[m.end()..].trim_start().starts_with(['…', '.']) {
-        return false;
+    // 出席議員： / 缺席議員： head the record's attendance lists, not a member's turn; a label
+    // names a person, not a clause (我想問局長：…).
+    if ["出席", "缺席", "列席", "我", "你", "他", "她", "您"]
+        .iter()
+        .any(|w| speaker.starts_with(w))
+    {
+        return None;
     }
-    let mut sentences = 0;
+    let chair = CHAIR.is_match(speaker);
+    let participant = TURN_TITLE.is_match(speaker)
+        || TURN_OFFICE_NAME.is_match(speaker)
+        || said.starts_with("主席");
+    (chair || participant).then_some(Turn {
+        speaker,
+        chair,
+        said,
+    })
+}
+
+/// What a reader weighs when deciding whether a transcript turn starts a speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TurnEvidence {
+    /// A participant takes the floor.
+    NewSpeaker,
+    /// The chair's turns keep order (請…發言, a ruling, a question to the floor): procedure.
+    ChairTurn,
+    /// The speaker of the turn before speaks again with only the chair in between (a follow-up
+    /// through the chair's prompts, a tail after the timer).
+    SameSpeakerResumes,
+    /// A turn broke off (……) and the chair kept the floor for its speaker (請稍等, 請繼續, 讓他完成
+    /// 作答): the speaker taking it back goes on with the same speech.
+    ResumesAfterBreak,
+    /// A turn between a broken-off turn and its speaker taking the floor back.
+    Interjection,
+    /// A one-sentence turn that moves a motion or an amendment, followed (through the chair's
+    /// prompts) by its printed wording (…修正案如下：).
+    MovesWording,
+    /// A one-sentence turn of a member who rose out of turn (a stage direction 某議員站起來 just
+    /// before it): a declaration or a point of order.
+    OutOfTurn,
+    /// The tail after the timer: the label followed by an ellipsis (某議員： ……我希望…).
+    TimerTail,
+}
+
+/// The weight of each kind of evidence: a turn starts a speech when its evidence sums above zero.
+/// One kind against a start outweighs the new speaker; the chair outweighs everything.
+const TURN_WEIGHTS: [(TurnEvidence, i32); 8] = [
+    (TurnEvidence::NewSpeaker, 10),
+    (TurnEvidence::ChairTurn, -100),
+    (TurnEvidence::SameSpeakerResumes, -20),
+    (TurnEvidence::ResumesAfterBreak, -20),
+    (TurnEvidence::Interjection, -20),
+    (TurnEvidence::MovesWording, -20),
+    (TurnEvidence::OutOfTurn, -20),
+    (TurnEvidence::TimerTail, -20),
+];
+
+fn turn_weight(e: TurnEvidence) -> i32 {
+    TURN_WEIGHTS
+        .iter()
+        .find(|&&(k, _)| k == e)
+        .map_or(0, |&(_, w)| w)
+}
+
+/// How far the chair may keep the floor for a broken-off speaker: turns until they take it back.
+const BREAK_MAX_TURNS: usize = 16;
+
+/// The chair's words that keep the floor for an interrupted speaker.
+const FLOOR_KEPT: [&str; 7] = [
+    "請稍等",
+    "请稍等",
+    "請稍停",
+    "请稍停",
+    "請繼續",
+    "请继续",
+    "完成作答",
+];
+
+/// The sentences of substance in the paragraph opened at content position `pos`: thanking the
+/// chair is courtesy, not a sentence.
+fn sentences(lines: &[Line], content: &[usize], pos: usize) -> usize {
+    let mut n = 0;
     for (k, &j) in content.iter().enumerate().skip(pos).take(8) {
-        if j != content[pos] && !lines[j].continues {
-            let next = lines[j].text.as_ref();
-            // The printed wording's lead-in may be broken over two lines (…進一步 / 修正案如下：).
-            let announces_wording = content[k..]
-                .iter()
-                .take(2)
-                .any(|&l| lines[l].text.contains("如下："));
-            return sentences > 1
-                || !(TURN.is_match(next) || CHAIR.is_match(next) || announces_wording);
+        if k != pos && !lines[j].continues {
+            break;
         }
-        // Thanking the chair is courtesy, not a second sentence of substance.
         let text = lines[j].text.as_ref();
         let courtesies = ["多謝主席。", "謝謝主席。", "多谢主席。", "谢谢主席。"]
             .iter()
             .map(|c| text.matches(c).count())
             .sum::<usize>();
-        sentences += text.matches('。').count() - courtesies;
+        n += text.matches(['。', '？', '！', '?', '!']).count() - courtesies;
     }
-    sentences > 1
+    n
 }
 
-static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    // The chair's turns are procedure, never speeches; they end the turn before them.
-    Regex::new(r"^\p{Han}{0,6}主席[：:]").expect("valid")
-});
+fn ends_broken_off(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// A stage direction in brackets: (李某議員站起來 ).
+fn is_stage_direction(text: &str) -> bool {
+    text.starts_with(['(', '（']) && text.trim_end().ends_with([')', '）'])
+}
+
+/// The evidence on each transcript turn of the file: `(content position, turn, evidence)`.
+fn turn_evidence<'a>(
+    lines: &'a [Line],
+    content: &[usize],
+) -> Vec<(usize, Turn<'a>, Vec<TurnEvidence>)> {
+    let mut turns: Vec<(usize, Turn<'a>, Vec<TurnEvidence>)> = content
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, &i)| turn(lines[i].text.as_ref()).map(|t| (pos, t, Vec::new())))
+        .collect();
+    // Broken-off turns whose speaker the chair lets go on: what comes between is interjection.
+    let mut k = 0;
+    while k < turns.len() {
+        let (pos, t, _) = turns[k];
+        let end = turns.get(k + 1).map_or(content.len(), |n| n.0);
+        let broke_off = !t.chair
+            && (pos..end)
+                .rev()
+                .take(4)
+                .any(|p| ends_broken_off(&lines[content[p]].text));
+        let back = broke_off
+            .then(|| {
+                (k + 1..turns.len().min(k + 1 + BREAK_MAX_TURNS))
+                    .find(|&m| !turns[m].1.chair && turns[m].1.speaker == t.speaker)
+            })
+            .flatten()
+            .filter(|&m| {
+                (k + 1..m).any(|c| {
+                    turns[c].1.chair && FLOOR_KEPT.iter().any(|w| turns[c].1.said.contains(w))
+                })
+            });
+        if let Some(m) = back {
+            for between in &mut turns[k + 1..m] {
+                between.2.push(TurnEvidence::Interjection);
+            }
+            turns[m].2.push(TurnEvidence::ResumesAfterBreak);
+            k = m;
+        } else {
+            k += 1;
+        }
+    }
+    let mut last_participant: Option<&str> = None;
+    for k in 0..turns.len() {
+        let (pos, t, _) = turns[k];
+        let mut found = Vec::new();
+        if t.chair {
+            found.push(TurnEvidence::ChairTurn);
+        } else {
+            found.push(TurnEvidence::NewSpeaker);
+            if last_participant == Some(t.speaker) {
+                found.push(TurnEvidence::SameSpeakerResumes);
+            }
+            if t.said.starts_with(['…', '.']) {
+                found.push(TurnEvidence::TimerTail);
+            }
+            if sentences(lines, content, pos) <= 1 {
+                if moves_wording(lines, content, &turns[k..]) {
+                    found.push(TurnEvidence::MovesWording);
+                }
+                let rose = content[pos.saturating_sub(3)..pos].iter().any(|&j| {
+                    let s = lines[j].text.as_ref();
+                    is_stage_direction(s) && s.contains(t.speaker) && s.contains("站起")
+                });
+                if rose {
+                    found.push(TurnEvidence::OutOfTurn);
+                }
+            }
+            last_participant = Some(t.speaker);
+        }
+        turns[k].2.extend(found);
+    }
+    turns
+}
+
+/// Whether the turn `turns[0]` is followed, through the chair's prompts and its speaker's own
+/// further turns, by the printed wording of what it moves (…修正案如下：).
+fn moves_wording(
+    lines: &[Line],
+    content: &[usize],
+    turns: &[(usize, Turn, Vec<TurnEvidence>)],
+) -> bool {
+    let (pos, t, _) = turns[0];
+    let mut next_turn = turns[1..].iter().peekable();
+    for p in pos + 1..content.len().min(pos + 17) {
+        let line = &lines[content[p]];
+        if line.continues {
+            continue;
+        }
+        while next_turn.peek().is_some_and(|n| n.0 < p) {
+            next_turn.next();
+        }
+        if let Some(&&(q, n, _)) = next_turn.peek()
+            && q == p
+        {
+            if n.chair || n.speaker == t.speaker {
+                continue;
+            }
+            return false;
+        }
+        if is_stage_direction(&line.text) {
+            continue;
+        }
+        // The wording's lead-in may be broken over two lines (…進一步 / 修正案如下：).
+        return content[p..]
+            .iter()
+            .take(2)
+            .any(|&l| lines[l].text.contains("如下："));
+    }
+    false
+}
+
+/// Whether the transcript turn at each content position (`None`: no turn) starts a speech: the
+/// sum of its evidence.
+fn turn_calls(lines: &[Line], content: &[usize]) -> Vec<Option<bool>> {
+    let mut calls = vec![None; content.len()];
+    for (pos, _, ev) in turn_evidence(lines, content) {
+        calls[pos] = Some(ev.iter().map(|&e| turn_weight(e)).sum::<i32>() > 0);
+    }
+    calls
+}
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日.
@@ -469,7 +786,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
     // Short lines before a subtitle: the main title (坚定信心 真抓实干 / 奋力开创新局面).
     let mut main_title: Vec<&str> = Vec::new();
     let mut after_source_label = false;
-    for l in content.iter().take(16) {
+    for (k, l) in content.iter().take(16).enumerate() {
         let t = l.text.as_ref();
         let source_label = ["来源", "來源"].iter().any(|w| t.starts_with(w));
         if is_salutation_line(t) {
@@ -486,7 +803,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
                 h.title = Some(main_title.join(" "));
             }
             h.subtitle = Some(t.to_string());
-        } else if h.title.is_none() && is_speech_title(t) {
+        } else if h.title.is_none() && (names_speech(t) || k == 0 && is_speech_title(t)) {
             h.title = Some(t.to_string());
         } else if h.title.is_some() && is_speaker(t) && !after_source_label {
             // The line nearest the salutation names the speaker: a page's source (四川日报)
@@ -647,6 +964,42 @@ mod tests {
     }
 
     #[test]
+    fn dated_documents_numbered_by_bare_numbers_are_speeches() {
+        let text = "关于某事的指示\n一\n要抓紧。内容。\n(一九五一年十一月三十日)\n二\n一、查明情况。\n二、分别处理。\n(一九五二年三月五日)\n三\n要总结。内容。\n";
+        // The collection's title is front matter before the first document.
+        assert_eq!(speeches(text), vec![0..1, 1..4, 4..8, 8..10]);
+        let lines = clean(text, CleanOptions::default());
+        assert_eq!(header(&lines, 4..8).title.as_deref(), Some("二"));
+        // The number is the document's label, not its first point.
+        let doc = crate::extract(text.as_bytes(), "t", &crate::Options::default()).unwrap();
+        let points: Vec<usize> = doc.document.speeches[2]
+            .points(true)
+            .into_iter()
+            .map(|(depth, _)| depth)
+            .collect();
+        assert_eq!(points, vec![1, 1]);
+    }
+
+    #[test]
+    fn section_numbers_of_one_speech_are_not_documents() {
+        // One date under the title: 一 / 二 number the sections of one speech.
+        let text = "学习和时局\n(一九四四年四月十二日)\n一\n要学习。内容。\n二\n要团结。内容。\n";
+        assert_eq!(speeches(text), vec![0..6]);
+        let lines = clean(text, CleanOptions::default());
+        // A section number in the header lines is not the speech's title.
+        assert_eq!(header(&lines, 0..6).title, None);
+    }
+
+    #[test]
+    fn a_bracketed_label_over_a_document_title_starts_a_document() {
+        let text = "一、学习。内容。\n二、落实。内容。\n【某某文件】\n《关于加强管理的规定》\n一、总则。内容。\n";
+        assert_eq!(speeches(text), vec![0..2, 2..5]);
+        // A label over an ordinary paragraph is a section's tag, not a new text.
+        let text = "一、学习。内容。\n【要点】\n要抓紧落实。\n二、落实。内容。\n";
+        assert_eq!(speeches(text), vec![0..4]);
+    }
+
+    #[test]
     fn a_quotation_s_attribution_is_not_a_subtitle() {
         let text = "一、学习。内容。\n“要把学习贯彻作为首要政治任务。”\n——在全市工作会议上的讲话\n二、落实。内容。\n";
         assert_eq!(speeches(text), vec![0..4]);
@@ -679,9 +1032,98 @@ mod tests {
     }
 
     #[test]
-    fn transcript_turns_split_but_procedural_ones_do_not() {
-        let text = "張三議員：主席，我想談三點。第一是教育。\n第二，是房屋。\n李四議員：主席，我動議修正。\n王五議員：主席，我支持。我也反對。\n";
-        assert_eq!(speeches(text), vec![0..3, 3..4]);
+    fn transcript_turns_split_and_a_one_line_answer_is_a_speech() {
+        // 李四's one sentence answers: a speech, although another turn follows at once.
+        let text = "張三議員：主席，我想談三點。第一是教育。\n第二，是房屋。\n李四局長：是對外開放的時間。\n王五議員：主席，我支持。我也反對。\n";
+        assert_eq!(speeches(text), vec![0..2, 2..3, 3..4]);
+    }
+
+    fn evidence(text: &str) -> Vec<(usize, Vec<TurnEvidence>)> {
+        let lines = clean(text, CleanOptions::default());
+        let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+        turn_evidence(&lines, &content)
+            .into_iter()
+            .map(|(pos, _, ev)| (content[pos], ev))
+            .collect()
+    }
+
+    #[test]
+    fn turn_labels_name_speakers_not_clauses() {
+        for (line, speaker) in [
+            ("張三議員：主席，我想問。", Some("張三議員")),
+            ("2. 張三議員：主席，我想問。", Some("張三議員")),
+            ("發展局局長︰主席，我回應。", Some("發展局局長")),
+            ("鄭司長乃文：主席、各位委員。", Some("鄭司長乃文")),
+            ("卓某某理事長：主席、各位委員。", Some("卓某某理事長")),
+            ("王某某老師：主席、各位委員。", Some("王某某老師")),
+            ("主席：請發言。", Some("主席")),
+            ("我想問局長：現時開支多少？", None),
+            ("說明：以下三點。", None),
+            ("出席議員：", None),
+        ] {
+            assert_eq!(turn(line).map(|t| t.speaker), speaker, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_chair_never_starts_a_speech() {
+        let ev = evidence("甲議員：主席，我講完了。謝謝。\n主席：謝謝。下一位。\n");
+        assert!(ev[1].1.contains(&TurnEvidence::ChairTurn));
+        // Not even after a closing formula.
+        assert_eq!(
+            speeches("甲議員：主席，我講完了。謝謝。\n主席：謝謝。下一位。\n"),
+            vec![0..2]
+        );
+    }
+
+    #[test]
+    fn the_same_speaker_resuming_after_the_chair_continues() {
+        let text = "乙局長：主席，我回答。內容。\n甲議員：局長沒有回答我的補充質詢。\n主席：哪部分未獲答覆？\n甲議員：他如何處置？\n乙局長：主席，我們會處理。內容。\n";
+        let ev = evidence(text);
+        assert!(ev[3].1.contains(&TurnEvidence::SameSpeakerResumes));
+        assert_eq!(speeches(text), vec![0..1, 1..4, 4..5]);
+    }
+
+    #[test]
+    fn interjections_in_a_broken_off_turn_start_nothing() {
+        let text = "行政長官：主席，我們會推展教育。我們會推展 ......\n主席：行政長官，請稍等。甲議員，你有甚麼問題？\n甲議員：主席，我身旁有雜音。\n乙議員：你聽到嗎？我聽不到。\n主席：請你遵守規則。行政長官，請繼續。\n行政長官：我們會推展教育。內容。\n";
+        let ev = evidence(text);
+        assert!(ev[2].1.contains(&TurnEvidence::Interjection));
+        assert!(ev[3].1.contains(&TurnEvidence::Interjection));
+        assert!(ev[5].1.contains(&TurnEvidence::ResumesAfterBreak));
+        assert_eq!(speeches(text), vec![0..6]);
+        // Without the chair keeping the floor, the next member's turn is a speech of its own.
+        let text = "甲議員：主席，我想問 ......\n主席：時間到了。\n乙局長：主席，我回答。內容。\n主席：甲議員。\n甲議員：主席，我再問。內容。\n";
+        assert_eq!(speeches(text), vec![0..2, 2..4, 4..5]);
+    }
+
+    #[test]
+    fn a_member_rising_out_of_turn_starts_nothing() {
+        let text = "甲議員：主席，我謹此陳辭。內容。\n(乙議員站起來 )\n主席：乙議員，你有甚麼問題？\n乙議員：我只是補充申報。\n丙議員：主席，我也要發言。內容。\n";
+        let ev = evidence(text);
+        assert!(ev[2].1.contains(&TurnEvidence::OutOfTurn));
+        assert_eq!(speeches(text), vec![0..4, 4..5]);
+    }
+
+    #[test]
+    fn a_turn_moving_the_printed_wording_is_not_a_speech() {
+        let text = "甲議員：主席，我支持。我也反對。\n乙議員：主席，我動議修正議案。\n乙議員動議的修正案如下：\n“刪除某字。”\n丙議員：主席，我支持。我也反對。\n";
+        let ev = evidence(text);
+        assert!(ev[1].1.contains(&TurnEvidence::MovesWording));
+        assert!(
+            evidence("甲議員： ......我希望。\n")[0]
+                .1
+                .contains(&TurnEvidence::TimerTail)
+        );
+        assert_eq!(speeches(text), vec![0..4, 4..5]);
+    }
+
+    #[test]
+    fn every_turn_evidence_has_a_weight() {
+        for (e, w) in TURN_WEIGHTS {
+            assert_ne!(w, 0, "{e:?}");
+            assert_eq!(turn_weight(e), w);
+        }
     }
 
     #[test]

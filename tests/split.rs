@@ -1,0 +1,59 @@
+//! Speech boundaries of fixture texts of kinds split was not first written for: a transcript
+//! with interjections, a question time with follow-ups through the chair, and a collection of
+//! dated documents numbered by bare numbers.
+
+use tigang::{Document, Options, extract};
+
+fn document(name: &str) -> Document {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    extract(&bytes, &path, &Options::default())
+        .expect("fixture is text")
+        .document
+}
+
+/// Each speech's first line and its points as `depth marker`.
+fn shape(name: &str) -> Vec<(usize, Vec<String>)> {
+    document(name)
+        .speeches
+        .iter()
+        .map(|s| {
+            let points = s
+                .points(false)
+                .into_iter()
+                .map(|(d, h)| format!("{d} {}", h.marker.as_deref().unwrap_or("-")))
+                .collect();
+            (s.start_line, points)
+        })
+        .collect()
+}
+
+#[test]
+fn interjections_do_not_cut_the_speech_they_interrupt() {
+    // The members' interjections while the chair keeps the floor, and the chair's turns, start
+    // nothing: 二、 stays beside 一、 in the Chief Executive's one speech.
+    let speeches = shape("transcript_interjection_and_resumption.txt");
+    let starts: Vec<usize> = speeches.iter().map(|s| s.0).collect();
+    assert_eq!(starts, vec![1, 3]);
+    assert_eq!(speeches[1].1, vec!["1 一、", "1 二、"]);
+}
+
+#[test]
+fn follow_ups_through_the_chair_are_one_speech_and_short_answers_count() {
+    let starts: Vec<usize> = shape("transcript_follow_up_through_the_chair.txt")
+        .iter()
+        .map(|s| s.0)
+        .collect();
+    // The question (with its agenda number and ︰), the answer, the follow-up from its first
+    // turn, the one-line answer, and a Taiwan-style 某某理事長 turn.
+    assert_eq!(starts, vec![1, 3, 9, 15, 17]);
+}
+
+#[test]
+fn bare_numbers_of_dated_documents_start_documents() {
+    let speeches = shape("dated_documents_collection.txt");
+    let starts: Vec<usize> = speeches.iter().map(|s| s.0).collect();
+    assert_eq!(starts, vec![1, 5, 11, 19]);
+    // The document number is the document's label, so its own list is at depth 1.
+    assert_eq!(speeches[2].1, vec!["1 一、", "1 二、"]);
+}
