@@ -93,19 +93,31 @@ pub(super) enum ScopeBreak {
     SectionTitle,
 }
 
-/// The scope break `line` makes, if any.
-pub(super) fn scope_break(line: &Line) -> Option<ScopeBreak> {
+/// The scope break line `i` makes, if any.
+pub(super) fn scope_break(lines: &[Line], i: usize) -> Option<ScopeBreak> {
+    let line = &lines[i];
     if line.is_empty() || line.continues {
         return None;
     }
     let text = line.text.as_ref();
+    // A title does not hang on the line before it: after …发展的, 主要目标 is a broken phrase.
+    let prev = (0..i).rev().find(|&j| !lines[j].is_empty());
+    let after_dangling = prev.is_some_and(|j| ends_dangling(&lines[j].text));
     if is_mid_speech_address(text) {
         Some(ScopeBreak::Address)
-    } else if is_section_title(text) {
+    } else if is_section_title(text) && !ends_dangling(text) && !after_dangling {
         Some(ScopeBreak::SectionTitle)
     } else {
         None
     }
+}
+
+/// The text stops on a word that needs what follows (的 和 与 及 对 把 …): a phrase broken off.
+fn ends_dangling(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '的', '和', '与', '與', '及', '或', '对', '對', '把', '将', '將', '在', '从', '從', '向',
+        '为', '為', '是',
+    ])
 }
 
 /// 同志们！ / 各位代表！ opening a new part of the speech.

@@ -304,8 +304,8 @@ fn move_of(m: &Scored, top: usize) -> Move {
 
 /// Apply the scope breaks (同志们！, a short section title) in the lines before the item.
 fn close_scopes(ctx: &Context<'_, '_>, s: &mut State, from: usize, to: usize) {
-    for line in &ctx.lines[from.min(to)..to] {
-        match scope_break(line) {
+    for i in from.min(to)..to {
+        match scope_break(ctx.lines, i) {
             Some(ScopeBreak::Address) if s.stack.len() > 1 => {
                 s.stack.pop();
                 s.barrier = s.barrier.min(s.stack.len());
