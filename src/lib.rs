@@ -133,7 +133,7 @@ fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::Nest
     } else {
         range.clone()
     };
-    let outline = nest::nest(lines, body, opts);
+    let (outline, dropped) = nest::nest_explained(lines, body, opts);
     let last = (range.start..range.end)
         .rev()
         .find(|&i| !lines[i].is_empty())
@@ -151,5 +151,6 @@ fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::Nest
         end_line: number(last),
         outline,
         diagnostics: Vec::new(),
+        dropped: if opts.explain { dropped } else { Vec::new() },
     }
 }

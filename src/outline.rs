@@ -48,6 +48,9 @@ pub struct Speech {
     /// What `tigang check` finds in the speech's numbering.
     #[serde(default)]
     pub diagnostics: Vec<crate::check::Diagnostic>,
+    /// With `--explain`: the marker lines that are not headings, and why.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<crate::nest::Dropped>,
 }
 
 /// One numbered point, or a group node without a marker that gathers a list.

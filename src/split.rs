@@ -520,6 +520,18 @@ struct Turn<'a> {
     said: &'a str,
 }
 
+/// Whether `text` opens with a transcript turn's speaker label (王某某議員：…, 主席：…, also after
+/// the agenda number of a question): the nesting stage reads `1. 謝某某議員：` as a speaker line,
+/// not a point.
+///
+/// ```
+/// assert!(tigang::split::is_turn("1. 王大文議員：主席，我想問局長"));
+/// assert!(!tigang::split::is_turn("1.加强学习：要深入"));
+/// ```
+pub fn is_turn(text: &str) -> bool {
+    turn(text).is_some()
+}
+
 /// Read a turn from a paragraph's first line. The label is a short run of Han characters before
 /// a colon (：, :, or ︰ as some records print it), after the agenda number of a question
 /// (`1. 謝某某議員：`); it names a participant when it ends with an office or title, is a surname,

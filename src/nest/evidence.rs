@@ -79,11 +79,18 @@ pub enum Evidence {
     NotClosingWish,
     /// 三、四十年前, 一、二百人: an approximate number, not 三、 and a title.
     NotApproximateNumber,
+    /// `1. 王某某議員：…`: the agenda number of a transcript turn, not a point.
+    NotSpeakerLine,
+    /// (iii) 購 買 由 房 委 … or 二十七校 十四校: a row of a table flattened into text.
+    NotTableRow,
+    /// A line of a text wrapped at a fixed width that starts with what only looks like a marker
+    /// (the 第 of 第二 at the end of the full line before; not indented as paragraphs are).
+    NotWrappedLine,
 }
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 26] = [
+    pub const ALL: [Evidence; 29] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -110,6 +117,9 @@ impl Evidence {
         Evidence::NotInNotesBlock,
         Evidence::NotClosingWish,
         Evidence::NotApproximateNumber,
+        Evidence::NotSpeakerLine,
+        Evidence::NotTableRow,
+        Evidence::NotWrappedLine,
     ];
 
     /// The default weight: the table the outline rests on.
@@ -161,6 +171,9 @@ impl Evidence {
             Evidence::NotInNotesBlock => 1.0,
             Evidence::NotClosingWish => 1.0,
             Evidence::NotApproximateNumber => 1.0,
+            Evidence::NotSpeakerLine => 1.0,
+            Evidence::NotTableRow => 1.0,
+            Evidence::NotWrappedLine => 1.0,
         }
     }
 
@@ -193,6 +206,9 @@ impl Evidence {
             Evidence::NotInNotesBlock => "not_in_notes_block",
             Evidence::NotClosingWish => "not_closing_wish",
             Evidence::NotApproximateNumber => "not_approximate_number",
+            Evidence::NotSpeakerLine => "not_speaker_line",
+            Evidence::NotTableRow => "not_table_row",
+            Evidence::NotWrappedLine => "not_wrapped_line",
         }
     }
 

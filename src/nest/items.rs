@@ -79,7 +79,8 @@ pub(super) fn items<'l>(
         });
     }
     demote_short_item_runs(lines, &mut found);
-    let against = item_evidence(lines, &found);
+    let layout = Layout::of(lines, range.clone());
+    let against = item_evidence(lines, &found, &layout);
     let mut dropped = Vec::new();
     let mut kept = Vec::with_capacity(found.len());
     for (item, ev) in found.into_iter().zip(against) {
@@ -131,7 +132,7 @@ fn demote_short_item_runs(lines: &[Line], found: &mut [Item<'_>]) {
 }
 
 /// What speaks against each marker line being a heading: markers that open no list.
-fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>]) -> Vec<Vec<Evidence>> {
+fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec<Vec<Evidence>> {
     // Counted once, so that a file of a million —— lines stays linear.
     let mut per_kind: HashMap<ListKind, usize> = HashMap::new();
     for c in found {
@@ -151,6 +152,15 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>]) -> Vec<Vec<Evidence>> {
             }
             if is_approximate_number(c.marker, title) {
                 ev.push(Evidence::NotApproximateNumber);
+            }
+            if crate::split::is_turn(&lines[c.line].text) {
+                ev.push(Evidence::NotSpeakerLine);
+            }
+            if is_table_row(title) {
+                ev.push(Evidence::NotTableRow);
+            }
+            if layout.wrapped(lines, c.line) {
+                ev.push(Evidence::NotWrappedLine);
             }
             match (c.marker.family, c.marker.number) {
                 (Family::Adverb, Some(1)) => {
@@ -182,6 +192,82 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>]) -> Vec<Vec<Evidence>> {
             ev
         })
         .collect()
+}
+
+/// The widest line length taken for a wrapping width, in characters.
+const MAX_WRAP: usize = 200;
+
+/// How a speech's text is laid out: the width it was wrapped at, if it was, and how far its
+/// paragraphs are indented.
+struct Layout {
+    /// The commonest line length, when lines of (nearly) that length are a fifth of the text.
+    wrap: Option<usize>,
+    /// The commonest indentation of a line that follows an empty line (a paragraph's start).
+    paragraph_lead: usize,
+}
+
+impl Layout {
+    fn of(lines: &[Line<'_>], range: std::ops::Range<usize>) -> Layout {
+        let mut widths: HashMap<usize, usize> = HashMap::new();
+        let mut leads: HashMap<usize, usize> = HashMap::new();
+        let mut content = 0;
+        for i in range.clone() {
+            let l = &lines[i];
+            if l.is_empty() {
+                continue;
+            }
+            content += 1;
+            // Counted in characters up to a bound (a hostile line cannot make this slow); no
+            // text is wrapped wider than that.
+            let n = l.text.chars().take(MAX_WRAP + 1).count() + l.lead;
+            if n <= MAX_WRAP {
+                *widths.entry(n).or_default() += 1;
+            }
+            if i > range.start && lines[i - 1].is_empty() {
+                *leads.entry(l.lead).or_default() += 1;
+            }
+        }
+        let (width, count) = widths
+            .iter()
+            .max_by_key(|&(w, c)| (*c, *w))
+            .map_or((0, 0), |(w, c)| (*w, *c));
+        let near = count + widths.get(&(width.saturating_sub(1))).copied().unwrap_or(0);
+        Layout {
+            wrap: (width >= 15 && content >= 20 && near * 5 >= content).then_some(width),
+            paragraph_lead: leads
+                .iter()
+                .max_by_key(|&(l, c)| (*c, *l))
+                .map_or(0, |(l, _)| *l),
+        }
+    }
+
+    /// Line `i` continues the full line right above it: the text is wrapped at a width, the
+    /// line above fills it, and this line is indented less than a paragraph starts.
+    fn wrapped(&self, lines: &[Line<'_>], i: usize) -> bool {
+        let Some(width) = self.wrap else {
+            return false;
+        };
+        let Some(above) = i.checked_sub(1).map(|j| &lines[j]) else {
+            return false;
+        };
+        let filled = above.text.chars().take(MAX_WRAP + 2).count() + above.lead;
+        !above.is_empty()
+            && (width - 1..=width + 1).contains(&filled)
+            && lines[i].lead < self.paragraph_lead
+    }
+}
+
+/// (iii) 購 買 由 房 委 會 or 調遷及其他 * 8 367 6 918: a table row flattened into text — most of
+/// its space-separated pieces are single characters or numbers.
+fn is_table_row(title: &str) -> bool {
+    let pieces: Vec<&str> = title.split_whitespace().take(50).collect();
+    let cell_like = pieces
+        .iter()
+        .filter(|p| {
+            p.chars().count() == 1 || p.chars().all(|c| c.is_ascii_digit() || ",.%*-".contains(c))
+        })
+        .count();
+    pieces.len() >= 5 && cell_like * 3 >= pieces.len() * 2
 }
 
 /// A line that opens a notes block: 注释, 注：, 参考文献 alone on the line, or a rule line

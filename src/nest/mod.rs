@@ -70,8 +70,39 @@ pub const MAX_DEPTH: usize = 32;
 /// assert_eq!(outline[0].children[1].title, "巩固舆论");
 /// ```
 pub fn nest(lines: &[Line], range: std::ops::Range<usize>, opts: NestOptions) -> Vec<Heading> {
+    nest_explained(lines, range, opts).0
+}
+
+/// A marker line that is not a heading, and the evidence that says so (`--explain`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dropped {
+    /// The 1-based line.
+    pub line: usize,
+    /// The marker as written.
+    pub marker: String,
+    /// Why it is not a heading.
+    pub evidence: Vec<Evidence>,
+}
+
+/// [`nest`], and the marker lines it did not take as headings, with the reason for each.
+pub fn nest_explained(
+    lines: &[Line],
+    range: std::ops::Range<usize>,
+    opts: NestOptions,
+) -> (Vec<Heading>, Vec<Dropped>) {
     let weights = opts.weights.unwrap_or_default();
-    let (items, _dropped) = items::items(lines, range.clone(), &weights);
+    let (items, dropped) = items::items(lines, range.clone(), &weights);
+    let dropped = dropped
+        .into_iter()
+        .map(|(i, evidence)| Dropped {
+            line: lines[i].number,
+            marker: lines[i]
+                .marker
+                .as_ref()
+                .map_or(String::new(), |m| m.text.clone()),
+            evidence,
+        })
+        .collect();
     let ctx = search::Context {
         lines,
         items: &items,
@@ -79,7 +110,7 @@ pub fn nest(lines: &[Line], range: std::ops::Range<usize>, opts: NestOptions) ->
         range_start: range.start,
     };
     let placements = search::place(&ctx, BEAM_WIDTH, opts.explain);
-    build_tree(lines, &items, placements, opts)
+    (build_tree(lines, &items, placements, opts), dropped)
 }
 
 /// Close open headings at a scope break in the lines between two headings.

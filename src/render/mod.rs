@@ -111,6 +111,16 @@ fn text<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
                 }
             }
         }
+        for d in &s.dropped {
+            let why: Vec<&str> = d.evidence.iter().map(|e| e.name()).collect();
+            writeln!(
+                out,
+                "    ✗ {}  :{}  not a heading: {}",
+                d.marker,
+                d.line,
+                why.join(", ")
+            )?;
+        }
     }
     Ok(())
 }
