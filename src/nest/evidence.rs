@@ -53,7 +53,8 @@ pub enum Evidence {
     /// A lone 最后 after a marked list adds a last topic at the top level.
     LastTopic,
     /// A short unpunctuated title line (名词解释, 十四件大事) stands between this place and the
-    /// item, which does not continue a list there: the title closed the headings open before it.
+    /// item, which does not continue a list there: the title closed the headings open before it
+    /// (but not a section whose own list goes on later: then it was a subhead inside it).
     AcrossSectionTitle,
     /// The list's lead-in announced how many points come (讲四点：), and all have come: an
     /// unnumbered or extra item is not one of them.

@@ -468,7 +468,11 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
         }
         // Only numbering that goes on crosses a section title line.
         let continues = found.has(Evidence::NumberFollows) || found.has(Evidence::NumberSkipsOne);
-        if f >= 1 && f < s.barrier && !continues {
+        // A section whose list goes on later is not closed by a subhead inside it.
+        let section_goes_on = s.stack[f]
+            .heading
+            .is_some_and(|h| next_of_kind_continues(ctx.items, &ctx.items[h], k));
+        if f >= 1 && f < s.barrier && !continues && !section_goes_on {
             found.add(Evidence::AcrossSectionTitle);
         }
         out.push(Scored {
@@ -539,6 +543,19 @@ fn resumes_after_list(items: &[Item<'_>], k: usize, t: &Item<'_>) -> bool {
         }
     }
     false
+}
+
+/// Whether the next item of `p`'s kind after `k` (within the look-ahead) continues `p`'s list,
+/// rather than restarting one.
+fn next_of_kind_continues(items: &[Item<'_>], p: &Item<'_>, k: usize) -> bool {
+    items
+        .iter()
+        .skip(k + 1)
+        .take(super::items::LOOKAHEAD)
+        .find(|later| later.kind == p.kind)
+        .is_some_and(|later| {
+            later.marker.number != Some(1) && follows(p.marker.number, later.marker.number)
+        })
 }
 
 /// Whether a later item (after `k`, within the look-ahead) continues the list of `p`.
