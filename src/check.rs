@@ -558,6 +558,8 @@ mod tests {
                 inline: false,
                 intro: None,
                 announced: None,
+                list: None,
+                why: None,
                 children: Vec::new(),
             })
             .collect();
@@ -573,6 +575,7 @@ mod tests {
             end_line: lines.len(),
             outline,
             diagnostics: Vec::new(),
+            dropped: Vec::new(),
         };
         check(&speech, &lines, CheckOptions::default())
             .into_iter()
