@@ -16,15 +16,14 @@ fn outlines(weights: Option<Weights>) -> Vec<(String, String)> {
     names.sort();
     names
         .iter()
-        .map(|path| {
+        .filter_map(|path| {
             let bytes = std::fs::read(path).expect("fixture");
             let opts = Options {
                 weights,
                 ..Options::default()
             };
-            let doc = extract(&bytes, "fixture", &opts)
-                .expect("fixture is text")
-                .document;
+            // The fixtures of refused input (binary bytes) have no outline to compare.
+            let doc = extract(&bytes, "fixture", &opts).ok()?.document;
             let mut shape = String::new();
             for s in &doc.speeches {
                 shape.push_str(&format!("speech {}\n", s.start_line));
@@ -33,7 +32,7 @@ fn outlines(weights: Option<Weights>) -> Vec<(String, String)> {
                     shape.push_str(&format!("{depth} {} {marker}\n", h.line));
                 }
             }
-            (path.display().to_string(), shape)
+            Some((path.display().to_string(), shape))
         })
         .collect()
 }

@@ -578,3 +578,41 @@ fn a_first_number_typed_for_the_second_stays_at_its_level() {
         ],
     );
 }
+
+#[test]
+fn a_section_title_closes_the_sections_before_it() {
+    assert_shape(
+        "section_title_closes_what_came_before.txt",
+        &[
+            "1 一、 工作回顾",
+            "2 1. 经济平稳增长",
+            "2 2. 民生持续改善",
+            "1 二、 工作安排",
+            "2 1. 扩大有效投资",
+            "2 2. 促进消费回升",
+            "1 1. 有效投资：指能形成实物工作量的投资",
+            "1 2. 消费回升：指社会消费品零售总额增速回升",
+        ],
+    );
+}
+
+#[test]
+fn rows_of_a_flattened_table_are_not_headings() {
+    assert_shape(
+        "table_rows_are_not_headings.txt",
+        &["1 一、 回收单位", "1 二、 编配单位"],
+    );
+}
+
+#[test]
+fn wrapped_lines_that_start_like_points_are_not_headings() {
+    assert_shape(
+        "wrapped_text_lines_that_look_like_points.txt",
+        &[
+            "1 一、 关于当前形势",
+            "1 二、 关于今后工作",
+            "1 三、 关于作风建设",
+            "1 四、 关于组织领导",
+        ],
+    );
+}

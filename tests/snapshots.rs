@@ -11,7 +11,10 @@ fn render(path: &std::path::Path) -> String {
         explain: true,
         ..Options::default()
     };
-    let doc = extract(&bytes, "fixture", &opts).expect("text").document;
+    let doc = match extract(&bytes, "fixture", &opts) {
+        Ok(x) => x.document,
+        Err(e) => return format!("refused: {e}\n"),
+    };
     let mut out = String::new();
     for s in &doc.speeches {
         let _ = writeln!(out, "speech line {}", s.start_line);

@@ -233,7 +233,7 @@ impl Layout {
             .map_or((0, 0), |(w, c)| (*w, *c));
         let near = count + widths.get(&(width.saturating_sub(1))).copied().unwrap_or(0);
         Layout {
-            wrap: (width >= 15 && content >= 20 && near * 5 >= content).then_some(width),
+            wrap: (width >= 15 && content >= 12 && near * 5 >= content).then_some(width),
             paragraph_lead: leads
                 .iter()
                 .max_by_key(|&(l, c)| (*c, *l))
