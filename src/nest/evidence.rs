@@ -37,8 +37,6 @@ pub enum Evidence {
     ParentEndsInColon,
     /// The same pair of kinds was nested earlier in the speech.
     PairNestedBefore,
-    /// A 首先 / 其次 point elaborated by a list of paragraph points on the very next line.
-    ElaboratesAdverb,
     /// The pair of kinds was nested the other way earlier (一、 above （一）): 一、 does not go
     /// under （二） now, even when a 一、 was typed for 二、.
     PairNestedTheOtherWay,
@@ -91,7 +89,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 29] = [
+    pub const ALL: [Evidence; 28] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -101,7 +99,6 @@ impl Evidence {
         Evidence::ParentListResumes,
         Evidence::ParentEndsInColon,
         Evidence::PairNestedBefore,
-        Evidence::ElaboratesAdverb,
         Evidence::PairNestedTheOtherWay,
         Evidence::NewListBeside,
         Evidence::LookAlikeSlip,
@@ -142,7 +139,6 @@ impl Evidence {
             Evidence::ParentListResumes => 100.0,
             Evidence::ParentEndsInColon => 100.0,
             Evidence::PairNestedBefore => 100.0,
-            Evidence::ElaboratesAdverb => 100.0,
             // Outweighs any one reason to nest under the heading before, even RestartUnderTitle.
             Evidence::PairNestedTheOtherWay => -700.0,
             // With no reason to nest, a new kind of list stands beside the heading before.
@@ -190,7 +186,6 @@ impl Evidence {
             Evidence::ParentListResumes => "parent_list_resumes",
             Evidence::ParentEndsInColon => "parent_ends_in_colon",
             Evidence::PairNestedBefore => "pair_nested_before",
-            Evidence::ElaboratesAdverb => "elaborates_adverb",
             Evidence::PairNestedTheOtherWay => "pair_nested_the_other_way",
             Evidence::NewListBeside => "new_list_beside",
             Evidence::LookAlikeSlip => "look_alike_slip",

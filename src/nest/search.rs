@@ -516,14 +516,6 @@ fn child_evidence(ctx: &Context<'_, '_>, s: &State, k: usize, t: &Item<'_>) -> F
     if s.nested.contains(&(t.kind, c.kind)) {
         found.add(Evidence::PairNestedBefore);
     }
-    if t.marker.family == Family::Adverb
-        && t.marker.number.is_some()
-        && c.marker.number == Some(1)
-        && !c.title_only
-        && adjacent
-    {
-        found.add(Evidence::ElaboratesAdverb);
-    }
     found
 }
 
