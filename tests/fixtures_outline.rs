@@ -202,9 +202,9 @@ fn a_space_before_the_separator_and_an_unopened_parenthesis_still_mark_points() 
 }
 
 #[test]
-fn a_list_right_under_a_discourse_point_is_its_own_and_section_titles_climb_out() {
-    // 一要…三要 elaborate 其次 on the very next line; （一） is a section title, so it does not
-    // sit among the run-in points and returns to the level of 首先 and 其次.
+fn a_list_after_a_colon_is_its_points_and_section_titles_climb_out() {
+    // 其次 ends on a colon and 一要…三要 follow at once: they are its points. （一） is a section
+    // title, so it does not sit among paragraph points and returns to the level of 首先 and 其次.
     assert_shape(
         "adverb_points_and_section_titles.txt",
         &[
