@@ -280,6 +280,35 @@ pub fn follows(last: Option<u32>, n: Option<u32>) -> bool {
     }
 }
 
+/// Whether a writer slips between the two families inside one list: they look alike on the page
+/// ((3) among （一）（二）), or they write the same numerals in other brackets (五、 among （四）、).
+///
+/// ```
+/// use tigang::marker::{look_alike, Family};
+/// assert!(look_alike(Family::ParenNumeral, Family::ParenArabic));
+/// assert!(look_alike(Family::ParenNumeral, Family::Numeral));
+/// assert!(!look_alike(Family::Numeral, Family::ShiYao));
+/// ```
+pub fn look_alike(a: Family, b: Family) -> bool {
+    Look::of(a) == Look::of(b) || same_numerals(a, b)
+}
+
+/// Whether the two families write the same numerals (五、 and （五）、, 3. and (3)).
+pub fn same_numerals(a: Family, b: Family) -> bool {
+    script(a).is_some() && script(a) == script(b)
+}
+
+/// The numerals a family writes: Chinese (一 二), Arabic (1 2), or none that slip.
+fn script(f: Family) -> Option<u8> {
+    match f {
+        Family::Numeral | Family::ParenNumeral | Family::NumeralClose | Family::BracketNumeral => {
+            Some(0)
+        }
+        Family::Arabic | Family::ParenArabic | Family::ArabicClose => Some(1),
+        _ => None,
+    }
+}
+
 /// True when `next` is the item after `prev` written in a look-alike family: (3) right after (二),
 /// 3、 right after 二、 — a slip of the pen inside `prev`'s list, not a new list.
 pub fn is_look_alike_slip(prev: &Marker, next: &Marker) -> bool {

@@ -616,3 +616,23 @@ fn wrapped_lines_that_start_like_points_are_not_headings() {
         ],
     );
 }
+
+#[test]
+fn a_numeral_written_in_the_wrong_brackets_stays_in_its_list() {
+    assert_shape(
+        "slip_into_a_look_alike_list.txt",
+        &[
+            "1 一、 计划缘起",
+            "1 二、 计划内容",
+            "2 （一）、 景观面向",
+            "3 1. 整备环境",
+            "2 （二）、 展览面向",
+            "3 1. 引入策展",
+            "2 （三）、 活动面向",
+            "2 （四）、 交通面向",
+            "2 五、 行销面向",
+            "3 1. 品牌行销",
+            "1 三、 经费需求",
+        ],
+    );
+}

@@ -46,6 +46,9 @@ pub enum Evidence {
     NewListBeside,
     /// (3) right after (一)(二): the list's next item in a look-alike family.
     LookAlikeSlip,
+    /// No list of its own kind takes the number, but an open list of a look-alike family
+    /// expects exactly it (五、 after （四）、 while 一、 二、 are open further out).
+    SlipIntoOpenList,
     /// A section title climbs past a paragraph point whose list does not go on.
     SectionTitleClimbs,
     /// A lone 最后 after a marked list adds a last topic at the top level.
@@ -89,7 +92,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 28] = [
+    pub const ALL: [Evidence; 29] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -102,6 +105,7 @@ impl Evidence {
         Evidence::PairNestedTheOtherWay,
         Evidence::NewListBeside,
         Evidence::LookAlikeSlip,
+        Evidence::SlipIntoOpenList,
         Evidence::SectionTitleClimbs,
         Evidence::LastTopic,
         Evidence::AcrossSectionTitle,
@@ -148,6 +152,9 @@ impl Evidence {
             // Each paragraph point a section title climbs past adds a little more than standing
             // beside, so it climbs as far as such points go (an open point in the way stops it).
             Evidence::SectionTitleClimbs => 15.0,
+            // Beats WrongNumber (the number fits the look-alike list, not its own) and any reason
+            // to nest.
+            Evidence::SlipIntoOpenList => 400.0,
             // Beats continuing a list that is already full (NumberFollows + ListAlreadyFull) and
             // every reason to nest.
             Evidence::LastTopic => 800.0,
@@ -189,6 +196,7 @@ impl Evidence {
             Evidence::PairNestedTheOtherWay => "pair_nested_the_other_way",
             Evidence::NewListBeside => "new_list_beside",
             Evidence::LookAlikeSlip => "look_alike_slip",
+            Evidence::SlipIntoOpenList => "slip_into_open_list",
             Evidence::SectionTitleClimbs => "section_title_climbs",
             Evidence::LastTopic => "last_topic",
             Evidence::NotLoneFirstPoint => "not_lone_first_point",

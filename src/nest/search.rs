@@ -375,6 +375,25 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     let innermost_open = open.iter().rposition(Option::is_some);
     // Of several lists that follow, the innermost wins: ties go to the deeper frame.
     let any_follows = open.iter().any(|l| l.is_some_and(|last| follows(last, n)));
+    // A slip of the pen: its own kind of list is open but does not take the number, while the
+    // innermost open list of a look-alike family expects exactly it (五、 after （四）、 while
+    // 一、 二、 are open further out).
+    let slip_frame = match n {
+        Some(n) if n > 1 && innermost_open.is_some() && !any_follows => {
+            let expecting = |alike: fn(Family, Family) -> bool| {
+                s.stack.iter().rposition(|fr| {
+                    fr.lists.iter().any(|l| {
+                        l.kind != c.kind
+                            && l.last == Some(n - 1)
+                            && alike(l.kind.family, c.kind.family)
+                    })
+                })
+            };
+            // The same numerals in other brackets first (五、 for （五）、), then look-alikes.
+            expecting(crate::marker::same_numerals).or_else(|| expecting(crate::marker::look_alike))
+        }
+        _ => None,
+    };
 
     // For a new kind of list: how far a section title may climb (frames `lowest..top` may be
     // climbed past), computed once.
@@ -435,6 +454,9 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
             } else if Some(f) == innermost_open && !any_follows {
                 found.add(Evidence::WrongNumber);
             }
+        }
+        if Some(f) == slip_frame {
+            found.add(Evidence::SlipIntoOpenList);
         }
         if f == 0 && top > 0 && last_topic {
             found.add(Evidence::LastTopic);
