@@ -26,7 +26,7 @@ mod items;
 mod search;
 
 pub use evidence::{Evidence, Found, Weights};
-pub use search::{Explanation, Move, Weighed};
+pub use search::{Alternative, Explanation, Move, Weighed};
 
 use crate::clean::{Line, ends_sentence, is_title_like};
 use crate::marker::{Family, ListKind, Marker, recognize_inline};

@@ -64,6 +64,21 @@ pub struct Explanation {
     pub score: f32,
     /// Its lead over the best other move; none when there was no other place.
     pub margin: Option<f32>,
+    /// The best other move, and what held for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<Alternative>,
+}
+
+/// A move the search did not choose, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    /// The move.
+    #[serde(rename = "move")]
+    pub chosen: Move,
+    /// The evidence that held for it, strongest first.
+    pub evidence: Vec<Weighed>,
+    /// Its score.
+    pub score: f32,
 }
 
 /// Where each item goes: its parent item and the list it joined (an id unique in the speech).
@@ -155,10 +170,21 @@ pub(super) struct Context<'a, 'l> {
 /// Place every item: a beam of `width` states (1: greedy), then the best path replayed to
 /// record lists and, with `explain`, the evidence of each choice.
 pub(super) fn place(ctx: &Context<'_, '_>, width: usize, explain: bool) -> Vec<Placement> {
-    let path = if width <= 1 {
+    place_by(ctx, width, explain, width <= 1)
+}
+
+/// [`place`], choosing greedily or by the beam search (a beam of width 1 must agree with the
+/// greedy pass; a test holds it to that).
+pub(super) fn place_by(
+    ctx: &Context<'_, '_>,
+    width: usize,
+    explain: bool,
+    greedy: bool,
+) -> Vec<Placement> {
+    let path = if greedy {
         None
     } else {
-        Some(beam(ctx, width))
+        Some(beam(ctx, width.max(1)))
     };
     replay(ctx, path.as_deref(), explain)
 }
@@ -188,7 +214,8 @@ fn beam(ctx: &Context<'_, '_>, width: usize) -> Vec<usize> {
         let mut next: Vec<State> = Vec::with_capacity(states.len() * 2);
         for mut s in states {
             close_scopes(ctx, &mut s, next_line, c.line);
-            for m in moves(ctx, &s, k) {
+            // Deeper frames first: ties go to the deeper frame, as in the greedy pass.
+            for m in moves(ctx, &s, k).into_iter().rev() {
                 let mut t = s.clone();
                 let at = apply(ctx, &mut t, k, m.frame);
                 arena.push((at as u32, t.trail));
@@ -267,25 +294,34 @@ fn explanation(
     chosen: &Scored,
 ) -> Explanation {
     let top = s.stack.len() - 1;
-    let mut evidence: Vec<Weighed> = chosen
-        .found
-        .kinds()
-        .map(|e| Weighed {
-            evidence: e,
-            weight: ctx.weights.get(e) * chosen.found.times(e) as f32,
-        })
-        .collect();
-    evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    let weighed = |m: &Scored| {
+        let mut evidence: Vec<Weighed> = m
+            .found
+            .kinds()
+            .map(|e| Weighed {
+                evidence: e,
+                weight: ctx.weights.get(e) * m.found.times(e) as f32,
+            })
+            .collect();
+        evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        evidence
+    };
+    // The best other place; on a tie, the deeper one (as the search breaks ties).
     let runner_up = options
         .iter()
         .filter(|m| m.frame != chosen.frame)
-        .map(|m| m.score)
-        .reduce(f32::max);
+        .copied()
+        .reduce(|a, b| if b.score >= a.score { b } else { a });
     Explanation {
         chosen: move_of(chosen, top),
-        evidence,
+        evidence: weighed(chosen),
         score: chosen.score,
-        margin: runner_up.map(|r| chosen.score - r),
+        margin: runner_up.map(|r| chosen.score - r.score),
+        runner_up: runner_up.map(|r| Alternative {
+            chosen: move_of(&r, top),
+            evidence: weighed(&r),
+            score: r.score,
+        }),
     }
 }
 
