@@ -164,9 +164,15 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec
             }
             match (c.marker.family, c.marker.number) {
                 (Family::Adverb, Some(1)) => {
-                    let second = later.first().is_some_and(|n| {
-                        n.marker.family == Family::Adverb || n.marker.number == Some(2)
-                    });
+                    // The next item of its own kind (其次, 第二, 最后) shows 首先 opens a list;
+                    // its own sub-list (一要 二要) may come first. A restart (第一) does not.
+                    let second = later
+                        .iter()
+                        .take(LOOKAHEAD)
+                        .find(|n| n.kind == c.kind)
+                        .is_some_and(|n| {
+                            n.marker.family == Family::Adverb || n.marker.number == Some(2)
+                        });
                     if !second {
                         ev.push(Evidence::NotLoneFirstPoint);
                     }
@@ -320,5 +326,6 @@ fn is_approximate_number(m: &Marker, title: &str) -> bool {
     };
     let next = crate::marker::han_value(&d.to_string());
     let close = matches!((m.number, next), (Some(n), Some(v)) if v > n && v <= n + 2);
-    close && "十百千万亿萬億天年月日个個人次倍岁歲里斤成分位家种種名条條元块塊所间間项項件句周週遍处處批级級层層步辆輛台臺只隻张張本".contains(unit)
+    close && "十百千万亿萬億天年月日个個人次倍岁歲里斤成分位家种種名条條元块塊所间間项項件句周週遍处處批级級层層步辆輛台臺只隻张張本季线線期轮輪届屆代等类類星档檔环環"
+        .contains(unit)
 }
