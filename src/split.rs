@@ -495,7 +495,7 @@ fn is_continuing_after_address(line: &Line) -> bool {
 static TURN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // The office or title that ends a speaker's label: 王某某議員, 保安局局長, 卓某某理事長.
     Regex::new(
-        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长)$",
+        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|同志|代表|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长)$",
     )
     .expect("valid")
 });
@@ -507,7 +507,8 @@ static TURN_OFFICE_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-static CHAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{0,6}主席$").expect("valid"));
+static CHAIR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Han}{0,6}主席|主持人)$").expect("valid"));
 
 /// A transcript turn: a speaker's label, a colon, and what they say (王某某議員：主席，…).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -564,9 +565,19 @@ fn turn(text: &str) -> Option<Turn<'_>> {
         return None;
     }
     let chair = CHAIR.is_match(speaker);
+    // A bare name is a speaker when the record names who they are at once: 张三：（某公司董事长）….
+    let introduced = n <= 4 && said.starts_with(['（', '(']) && {
+        let inside: String = said
+            .chars()
+            .skip(1)
+            .take_while(|&c| c != '）' && c != ')')
+            .collect();
+        TURN_TITLE.is_match(&inside) || inside.ends_with("总") || inside.ends_with("總")
+    };
     let participant = TURN_TITLE.is_match(speaker)
         || TURN_OFFICE_NAME.is_match(speaker)
-        || said.starts_with("主席");
+        || said.starts_with("主席")
+        || introduced;
     (chair || participant).then_some(Turn {
         speaker,
         chair,

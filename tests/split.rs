@@ -57,3 +57,14 @@ fn bare_numbers_of_dated_documents_start_documents() {
     // The document number is the document's label, so its own list is at depth 1.
     assert_eq!(speeches[2].1, vec!["1 一、", "1 二、"]);
 }
+
+#[test]
+fn participants_named_with_their_post_in_brackets_take_turns() {
+    // 张三：（某公司董事长）… and 李四：（…总经理）… are participants' turns; the 主持人's turns
+    // between them are the chair's and start nothing.
+    let speeches = shape("transcript_participants_named_in_brackets.txt");
+    let starts: Vec<usize> = speeches.iter().map(|s| s.0).collect();
+    assert_eq!(starts, vec![1, 5, 13]);
+    assert_eq!(speeches[1].1, vec!["1 第一，", "1 第二，"]);
+    assert_eq!(speeches[2].1, vec!["1 一是", "1 二是"]);
+}
