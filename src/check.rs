@@ -225,7 +225,7 @@ impl<'a> Checker<'a> {
         // repeated the number before it (一、 一、 一、 expects 二、 then 三、; 二、 二、 四、 has no gap).
         let mut meant: Option<u32> = None;
         for (i, &h) in run.iter().enumerate() {
-            if i > 0 && !same_list(first, h) {
+            if i > 0 && !same_style(first, h) {
                 let expected = h.number.map(|n| renumber(first, n));
                 let found = h.marker.clone().unwrap_or_default();
                 let exp = expected.clone().unwrap_or_default();
@@ -395,14 +395,46 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Items of one list: the same family, and where the family's markers carry a word (一是 / 一要,
-/// 第二个 / 第二项, 第一章 / 第一节) the same word.
+/// Items of one list. The nesting stage records the list each heading joined, and that is what
+/// counts; an outline read back from a file has no such record, and then the kind of list the
+/// markers number decides ([`crate::marker::ListKind`]).
 fn same_list(a: &Heading, b: &Heading) -> bool {
+    if let (Some(x), Some(y)) = (a.list, b.list) {
+        return x == y;
+    }
+    let kind = |h: &Heading| {
+        h.marker
+            .as_deref()
+            .and_then(crate::marker::recognize)
+            .map(|m| crate::marker::ListKind::of(&m))
+    };
+    match (kind(a), kind(b)) {
+        (Some(x), Some(y)) => x == y && same_word(a, b),
+        _ => same_word(a, b) && a.family == b.family,
+    }
+}
+
+/// Written alike: the same family, and the same word where the family carries one. A list is
+/// held to one style even where nesting reads 一是 and 一要 (or (3) among (一)(二)) as one list.
+fn same_style(a: &Heading, b: &Heading) -> bool {
+    // 首先，… 第二，… 第三， is one accepted style: the ordinal adverbs count like 第N.
+    // So is 第一是，… 第二，: the 是 of 第一是 is part of the ordinal's wording.
+    let family = |h: &Heading| match h.family {
+        Some(Family::Adverb) => Some(Family::Ordinal),
+        Some(Family::Counted) if word_of(h).ends_with('是') => Some(Family::Ordinal),
+        f => f,
+    };
+    let worded = |h: &Heading| family(h) != Some(Family::Ordinal);
+    family(a) == family(b) && (!worded(a) || same_word(a, b))
+}
+
+/// Where the family's markers carry a word (一是 / 一要, 第二个 / 第二项), the same word.
+fn same_word(a: &Heading, b: &Heading) -> bool {
     let worded = matches!(
         a.family,
         Some(Family::ShiYao | Family::Counted | Family::Part)
     );
-    a.family == b.family && (!worded || word_of(a) == word_of(b))
+    !worded || a.family != b.family || word_of(a) == word_of(b)
 }
 
 /// The marker without its number: 是 of 三是, 个 of 第二个.

@@ -636,3 +636,17 @@ fn a_numeral_written_in_the_wrong_brackets_stays_in_its_list() {
         ],
     );
 }
+
+#[test]
+fn points_after_a_run_in_first_point_go_under_its_heading() {
+    assert_shape(
+        "run_in_first_point_then_line_points.txt",
+        &[
+            "1 首先， 关于师资培养，我提出一点看法",
+            "1 第二点， 关于经费保障",
+            "1 其次， 关于幼小衔接",
+            "2 第二， 要加强资讯公开",
+            "2 第三， 要做好个案追踪",
+        ],
+    );
+}

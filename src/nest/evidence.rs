@@ -46,6 +46,9 @@ pub enum Evidence {
     NewListBeside,
     /// (3) right after (一)(二): the list's next item in a look-alike family.
     LookAlikeSlip,
+    /// The heading before runs the first points of this list into its paragraph (其次，…。第一，…。
+    /// then 第二，): the list goes on under it.
+    RunInListContinues,
     /// No list of its own kind takes the number, but an open list of a look-alike family
     /// expects exactly it (五、 after （四）、 while 一、 二、 are open further out).
     SlipIntoOpenList,
@@ -92,7 +95,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 29] = [
+    pub const ALL: [Evidence; 30] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -105,6 +108,7 @@ impl Evidence {
         Evidence::PairNestedTheOtherWay,
         Evidence::NewListBeside,
         Evidence::LookAlikeSlip,
+        Evidence::RunInListContinues,
         Evidence::SlipIntoOpenList,
         Evidence::SectionTitleClimbs,
         Evidence::LastTopic,
@@ -155,6 +159,9 @@ impl Evidence {
             // Beats WrongNumber (the number fits the look-alike list, not its own) and any reason
             // to nest.
             Evidence::SlipIntoOpenList => 400.0,
+            // Beats WrongNumber and RestartAtOne: the numbers say the list started in the
+            // paragraph above.
+            Evidence::RunInListContinues => 800.0,
             // Beats continuing a list that is already full (NumberFollows + ListAlreadyFull) and
             // every reason to nest.
             Evidence::LastTopic => 800.0,
@@ -197,6 +204,7 @@ impl Evidence {
             Evidence::NewListBeside => "new_list_beside",
             Evidence::LookAlikeSlip => "look_alike_slip",
             Evidence::SlipIntoOpenList => "slip_into_open_list",
+            Evidence::RunInListContinues => "run_in_list_continues",
             Evidence::SectionTitleClimbs => "section_title_climbs",
             Evidence::LastTopic => "last_topic",
             Evidence::NotLoneFirstPoint => "not_lone_first_point",

@@ -449,6 +449,11 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     } else {
         top
     };
+    // 其次，…。第一，…。 then 第二，: the list run into the top heading's paragraph goes on here.
+    let run_in_before = match (n, top_item) {
+        (Some(n), Some(t)) if n > 1 && !any_follows => runs_in(ctx, t, c.kind, n - 1),
+        _ => false,
+    };
     // An unnumbered 最后 after a finished (or no) list adds a last topic.
     let last_topic = c.marker.family == Family::Adverb
         && n.is_none()
@@ -493,6 +498,9 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
         }
         if Some(f) == slip_frame {
             found.add(Evidence::SlipIntoOpenList);
+        }
+        if f == top && run_in_before {
+            found.add(Evidence::RunInListContinues);
         }
         if f == 0 && top > 0 && last_topic {
             found.add(Evidence::LastTopic);
@@ -575,6 +583,32 @@ fn child_evidence(ctx: &Context<'_, '_>, s: &State, k: usize, t: &Item<'_>) -> F
         found.add(Evidence::PairNestedBefore);
     }
     found
+}
+
+/// Whether the paragraph of `t` runs in, after a clause ends, the point numbered `n` of a list of
+/// `kind` (bounded, so a hostile paragraph stays cheap).
+fn runs_in(ctx: &Context<'_, '_>, t: &Item<'_>, kind: ListKind, n: u32) -> bool {
+    const SCAN_BYTES: usize = 3000;
+    let para = super::paragraph(ctx.lines, t.line, t.marker.end, t.para_end);
+    for (i, ch) in para.char_indices() {
+        if i > SCAN_BYTES {
+            break;
+        }
+        if !matches!(
+            ch,
+            '。' | '；' | '：' | '！' | '？' | '，' | ';' | ':' | ','
+        ) {
+            continue;
+        }
+        let at = i + ch.len_utf8();
+        if let Some(m) = crate::marker::recognize_inline(&para[at..])
+            && m.number == Some(n)
+            && ListKind::of(&m) == kind
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the list of `t` goes on after the list that item `k` starts (of any kind, even
