@@ -172,7 +172,8 @@ impl<'a> Checker<'a> {
         for &h in siblings {
             let continues_run = run.first().is_some_and(|first| {
                 (h.number != Some(1) || self.repeats_a_lone_first(&run, h))
-                    && (same_list(first, h) || is_slip(run.last().expect("non-empty"), h))
+                    && ((same_list(first, h) && same_style(first, h))
+                        || is_slip(run.last().expect("non-empty"), h))
             }) && !self.restarts_in_the_line_before(h);
             if !continues_run {
                 self.check_run(&run);
@@ -417,15 +418,20 @@ fn same_list(a: &Heading, b: &Heading) -> bool {
 /// Written alike: the same family, and the same word where the family carries one. A list is
 /// held to one style even where nesting reads 一是 and 一要 (or (3) among (一)(二)) as one list.
 fn same_style(a: &Heading, b: &Heading) -> bool {
-    // 首先，… 第二，… 第三， is one accepted style: the ordinal adverbs count like 第N.
-    // So is 第一是，… 第二，: the 是 of 第一是 is part of the ordinal's wording.
-    let family = |h: &Heading| match h.family {
-        Some(Family::Adverb) => Some(Family::Ordinal),
-        Some(Family::Counted) if word_of(h).ends_with('是') => Some(Family::Ordinal),
-        f => f,
+    // 第一是，… 第二， is one style: the 是 of 第一是 is part of the ordinal's wording.
+    let ordinal = |h: &Heading| match h.family {
+        Some(Family::Ordinal) => true,
+        Some(Family::Counted) => word_of(h).ends_with('是'),
+        _ => false,
     };
-    let worded = |h: &Heading| family(h) != Some(Family::Ordinal);
-    family(a) == family(b) && (!worded(a) || same_word(a, b))
+    match (a.family, b.family) {
+        // 首先，… 第二，… 第三， is one accepted style; so is 第一，… 最后，. A numbered 其次 after
+        // 第一 … 第三 belongs to a 首先 of its own.
+        (Some(Family::Adverb), _) if ordinal(b) => true,
+        (_, Some(Family::Adverb)) if ordinal(a) => b.number.is_none(),
+        _ if ordinal(a) && ordinal(b) => true,
+        _ => a.family == b.family && same_word(a, b),
+    }
 }
 
 /// Where the family's markers carry a word (一是 / 一要, 第二个 / 第二项), the same word.
