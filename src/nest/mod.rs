@@ -464,3 +464,285 @@ pub fn first_sentence(text: &str) -> &str {
         None => text,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! One test per kind of evidence: a minimal text where it holds for the heading (or the
+    //! dropped marker line) on a given line, and one where it does not.
+
+    use super::*;
+    use crate::clean::{CleanOptions, clean};
+
+    /// The evidence on line `n` (1-based): (of the move chosen, of every move weighed) for its
+    /// heading, or what dropped it (both).
+    fn evidence_at(text: &str, n: usize) -> (Vec<Evidence>, Vec<Evidence>) {
+        let lines = clean(text, CleanOptions::default());
+        let opts = NestOptions {
+            explain: true,
+            ..NestOptions::default()
+        };
+        let (outline, dropped) = nest_explained(&lines, 0..lines.len(), opts);
+        if let Some(d) = dropped.iter().find(|d| d.line == n) {
+            return (d.evidence.clone(), d.evidence.clone());
+        }
+        let mut stack: Vec<&Heading> = outline.iter().collect();
+        while let Some(h) = stack.pop() {
+            if h.line == n
+                && h.marker.is_some()
+                && let Some(why) = &h.why
+            {
+                let chosen: Vec<Evidence> = why.evidence.iter().map(|w| w.evidence).collect();
+                let others = why.alternatives.iter().flat_map(|r| &r.evidence);
+                let all = chosen.iter().copied().chain(others.map(|w| w.evidence));
+                return (chosen.clone(), all.collect());
+            }
+            stack.extend(&h.children);
+        }
+        (Vec::new(), Vec::new())
+    }
+
+    fn fixture(name: &str) -> String {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).expect("fixture")
+    }
+
+    /// (kind, text where it holds, its line, text where it does not, its line)
+    fn cases() -> Vec<(Evidence, String, usize, String, usize)> {
+        let s = |t: &str| t.to_string();
+        vec![
+            (
+                Evidence::NumberFollows,
+                s("一、甲\n二、乙\n"),
+                2,
+                s("一、甲\n五、乙\n"),
+                2,
+            ),
+            (
+                Evidence::NumberSkipsOne,
+                s("一、甲\n三、乙\n"),
+                2,
+                s("一、甲\n二、乙\n"),
+                2,
+            ),
+            (
+                Evidence::RestartAtOne,
+                s("一是甲。内容。\n二是乙。内容。\n这是一段话。\n一是丙。内容。\n"),
+                4,
+                s("一是甲。内容。\n二是乙。内容。\n"),
+                2,
+            ),
+            (
+                Evidence::WrongNumber,
+                s("一、甲\n五、乙\n"),
+                2,
+                s("一、甲\n二、乙\n"),
+                2,
+            ),
+            (
+                Evidence::ParentTitleOnly,
+                s("一、总体要求\n（一）学习。内容。\n"),
+                2,
+                s("一、总体要求。这是正文。\n（一）学习。内容。\n"),
+                2,
+            ),
+            (
+                Evidence::RestartUnderTitle,
+                fixture("restart_under_a_title_line.txt"),
+                2,
+                fixture("restart_beside.txt"),
+                4,
+            ),
+            (
+                Evidence::ParentListResumes,
+                s("一、甲。内容。\n（一）子。内容。\n二、乙。内容。\n"),
+                2,
+                s("一、甲。内容。\n（一）子。内容。\n"),
+                2,
+            ),
+            (
+                Evidence::ParentEndsInColon,
+                s("一、甲。主要有：\n1.子。内容。\n"),
+                2,
+                s("一、甲。主要有。\n1.子。内容。\n"),
+                2,
+            ),
+            (
+                Evidence::PairNestedBefore,
+                s("一、甲。内容。\n（一）子。内容。\n二、乙。内容。\n（一）丑。内容。\n"),
+                4,
+                s("一、甲。内容。\n（一）子。内容。\n二、乙。内容。\n"),
+                2,
+            ),
+            (
+                Evidence::PairNestedTheOtherWay,
+                fixture("first_number_typed_for_the_second.txt"),
+                4,
+                fixture("first_number_typed_for_the_second.txt"),
+                3,
+            ),
+            (
+                Evidence::NewListBeside,
+                s("一、甲。内容很长。\n1.乙。内容。\n"),
+                2,
+                s("一、甲\n1.乙。内容。\n"),
+                2,
+            ),
+            (
+                Evidence::LookAlikeSlip,
+                s("（一）甲。内容。\n（二）乙。内容。\n(3)丙。内容。\n"),
+                3,
+                s("（一）甲。内容。\n（二）乙。内容。\n(1)丙。内容。\n"),
+                3,
+            ),
+            (
+                Evidence::RunInListContinues,
+                fixture("run_in_first_point_then_line_points.txt"),
+                9,
+                fixture("run_in_first_point_then_line_points.txt"),
+                5,
+            ),
+            (
+                Evidence::SlipIntoOpenList,
+                fixture("slip_into_a_look_alike_list.txt"),
+                10,
+                fixture("slip_into_a_look_alike_list.txt"),
+                9,
+            ),
+            (
+                Evidence::SectionTitleClimbs,
+                fixture("adverb_points_and_section_titles.txt"),
+                9,
+                fixture("adverb_points_and_section_titles.txt"),
+                10,
+            ),
+            (
+                Evidence::LastTopic,
+                fixture("last_topic_after_a_full_nested_list.txt"),
+                17,
+                s("首先，甲。内容。\n其次，乙。内容。\n最后，丙。内容。\n"),
+                3,
+            ),
+            (
+                Evidence::AcrossSectionTitle,
+                fixture("section_title_closes_what_came_before.txt"),
+                10,
+                fixture("section_title_closes_what_came_before.txt"),
+                5,
+            ),
+            (
+                Evidence::ListAlreadyFull,
+                fixture("last_topic_after_a_full_nested_list.txt"),
+                17,
+                s("首先，甲。内容。\n其次，乙。内容。\n最后，丙。内容。\n"),
+                3,
+            ),
+            (
+                Evidence::LeadInInsideSection,
+                fixture("lead_in_inside_a_section.txt"),
+                5,
+                fixture("lead_in_inside_a_section.txt"),
+                6,
+            ),
+            (
+                Evidence::ParentCountedPoint,
+                fixture("counted_point_with_its_own_list.txt"),
+                13,
+                fixture("counted_point_with_its_own_list.txt"),
+                15,
+            ),
+            (
+                Evidence::NotLoneFirstPoint,
+                s("首先，我代表县委表示祝贺。\n一、甲\n"),
+                1,
+                s("首先，甲。内容。\n一要丑。内容。\n其次，乙。内容。\n"),
+                1,
+            ),
+            (
+                Evidence::NotLoneAdverb,
+                fixture("lone_markers_open_no_list.txt"),
+                1,
+                s("首先，甲。内容。\n其次，乙。内容。\n最后，丙。内容。\n"),
+                3,
+            ),
+            (
+                Evidence::NotLoneCounted,
+                fixture("lone_markers_open_no_list.txt"),
+                4,
+                s("第一个，甲。内容。\n第二个，乙。内容。\n"),
+                1,
+            ),
+            (
+                Evidence::NotDashTitleLine,
+                fixture("lone_markers_open_no_list.txt"),
+                2,
+                s("——发展质量稳步提升。内容。\n——民生福祉持续增进。内容。\n"),
+                1,
+            ),
+            (
+                Evidence::NotInNotesBlock,
+                fixture("notes_block_after_text.txt"),
+                15,
+                fixture("notes_block_after_text.txt"),
+                7,
+            ),
+            (
+                Evidence::NotClosingWish,
+                fixture("closing_wish_is_not_a_point.txt"),
+                7,
+                s("首先，甲。内容。\n其次，乙。内容。\n最后，要加强领导。内容。\n"),
+                3,
+            ),
+            (
+                Evidence::NotApproximateNumber,
+                fixture("approximate_numbers_are_not_headings.txt"),
+                4,
+                fixture("approximate_numbers_are_not_headings.txt"),
+                5,
+            ),
+            (
+                Evidence::NotSpeakerLine,
+                s("1. 王大文議員：主席，我想問局長。\n"),
+                1,
+                s("1.加强学习。内容。\n2.狠抓落实。内容。\n"),
+                1,
+            ),
+            (
+                Evidence::NotTableRow,
+                fixture("table_rows_are_not_headings.txt"),
+                5,
+                fixture("table_rows_are_not_headings.txt"),
+                3,
+            ),
+            (
+                Evidence::NotWrappedLine,
+                fixture("wrapped_text_lines_that_look_like_points.txt"),
+                11,
+                fixture("wrapped_text_lines_that_look_like_points.txt"),
+                8,
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_kind_of_evidence_has_a_case() {
+        let covered: Vec<Evidence> = cases().iter().map(|c| c.0).collect();
+        for e in Evidence::ALL {
+            assert!(covered.contains(&e), "no case for {e}");
+        }
+    }
+
+    /// A kind holds when some move weighed for the line carries it, and is absent when the move
+    /// chosen does not.
+    #[test]
+    fn each_kind_holds_where_it_should_and_not_elsewhere() {
+        for (e, yes, at, no, no_at) in cases() {
+            let (_, all) = evidence_at(&yes, at);
+            assert!(all.contains(&e), "{e} should hold on line {at}: {all:?}");
+            let (chosen, _) = evidence_at(&no, no_at);
+            assert!(
+                !chosen.contains(&e),
+                "{e} should not decide line {no_at}: {chosen:?}"
+            );
+        }
+    }
+}

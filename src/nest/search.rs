@@ -64,9 +64,9 @@ pub struct Explanation {
     pub score: f32,
     /// Its lead over the best other move; none when there was no other place.
     pub margin: Option<f32>,
-    /// The best other move, and what held for it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub runner_up: Option<Alternative>,
+    /// The other places it could have gone, best first, and what held for each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
 }
 
 /// A move the search did not choose, with its evidence.
@@ -306,22 +306,22 @@ fn explanation(
         evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
         evidence
     };
-    // The best other place; on a tie, the deeper one (as the search breaks ties).
-    let runner_up = options
-        .iter()
-        .filter(|m| m.frame != chosen.frame)
-        .copied()
-        .reduce(|a, b| if b.score >= a.score { b } else { a });
+    // The other places, best first; on a tie, the deeper one first (as the search breaks ties).
+    let mut others: Vec<&Scored> = options.iter().filter(|m| m.frame != chosen.frame).collect();
+    others.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.frame.cmp(&a.frame)));
     Explanation {
         chosen: move_of(chosen, top),
         evidence: weighed(chosen),
         score: chosen.score,
-        margin: runner_up.map(|r| chosen.score - r.score),
-        runner_up: runner_up.map(|r| Alternative {
-            chosen: move_of(&r, top),
-            evidence: weighed(&r),
-            score: r.score,
-        }),
+        margin: others.first().map(|r| chosen.score - r.score),
+        alternatives: others
+            .into_iter()
+            .map(|r| Alternative {
+                chosen: move_of(r, top),
+                evidence: weighed(r),
+                score: r.score,
+            })
+            .collect(),
     }
 }
 
