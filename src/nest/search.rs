@@ -508,7 +508,9 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
         if f == top && lead_in_section {
             found.add(Evidence::LeadInInsideSection);
         }
-        if f == top && top_item.is_some_and(|t| s.nested.contains(&(c.kind, t.kind))) {
+        if f == top
+            && top_item.is_some_and(|t| t.kind != c.kind && s.nested.contains(&(c.kind, t.kind)))
+        {
             found.add(Evidence::PairNestedTheOtherWay);
         }
         if innermost_open.is_some() {
