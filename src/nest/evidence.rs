@@ -52,8 +52,6 @@ pub enum Evidence {
     /// No list of its own kind takes the number, but an open list of a look-alike family
     /// expects exactly it (五、 after （四）、 while 一、 二、 are open further out).
     SlipIntoOpenList,
-    /// A section title climbs past a paragraph point whose list does not go on.
-    SectionTitleClimbs,
     /// A lone 最后 after a marked list adds a last topic at the top level.
     LastTopic,
     /// A short unpunctuated title line (名词解释, 十四件大事) stands between this place and the
@@ -95,7 +93,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 30] = [
+    pub const ALL: [Evidence; 29] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -110,7 +108,6 @@ impl Evidence {
         Evidence::LookAlikeSlip,
         Evidence::RunInListContinues,
         Evidence::SlipIntoOpenList,
-        Evidence::SectionTitleClimbs,
         Evidence::LastTopic,
         Evidence::AcrossSectionTitle,
         Evidence::ListAlreadyFull,
@@ -142,7 +139,7 @@ impl Evidence {
             // Under a title line a restart is a new child list: beats RestartAtOne.
             Evidence::RestartUnderTitle => 600.0,
             // Reasons to open a child list. Each alone beats standing beside (NewListBeside) and
-            // a few climbs (SectionTitleClimbs), but no list evidence.
+            // no list evidence.
             Evidence::ParentTitleOnly => 100.0,
             Evidence::ParentListResumes => 100.0,
             Evidence::ParentEndsInColon => 100.0,
@@ -153,9 +150,6 @@ impl Evidence {
             Evidence::NewListBeside => 10.0,
             // A slip beats every reason to nest: the numbers say it is the next item.
             Evidence::LookAlikeSlip => 1000.0,
-            // Each paragraph point a section title climbs past adds a little more than standing
-            // beside, so it climbs as far as such points go (an open point in the way stops it).
-            Evidence::SectionTitleClimbs => 15.0,
             // Beats WrongNumber (the number fits the look-alike list, not its own) and any reason
             // to nest.
             Evidence::SlipIntoOpenList => 400.0,
@@ -205,7 +199,6 @@ impl Evidence {
             Evidence::LookAlikeSlip => "look_alike_slip",
             Evidence::SlipIntoOpenList => "slip_into_open_list",
             Evidence::RunInListContinues => "run_in_list_continues",
-            Evidence::SectionTitleClimbs => "section_title_climbs",
             Evidence::LastTopic => "last_topic",
             Evidence::NotLoneFirstPoint => "not_lone_first_point",
             Evidence::NotLoneAdverb => "not_lone_adverb",
@@ -277,21 +270,16 @@ impl Weights {
     }
 }
 
-/// The evidence found for one move: a set of kinds, and how many paragraph points a section title
-/// climbs past (the one kind that can hold more than once). Copy and allocation-free, because
-/// every item weighs a move per open frame.
+/// The evidence found for one move: a set of kinds. Copy and allocation-free, because every item
+/// weighs a move per open frame.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Found {
     bits: u64,
-    climbs: u32,
 }
 
 impl Found {
     /// Record that `e` holds.
     pub fn add(&mut self, e: Evidence) {
-        if e == Evidence::SectionTitleClimbs {
-            self.climbs += 1;
-        }
         self.bits |= 1 << e.index();
     }
 
@@ -300,35 +288,15 @@ impl Found {
         self.bits & (1 << e.index()) != 0
     }
 
-    /// The kinds that hold, each once, in table order.
+    /// The kinds that hold, in table order.
     pub fn kinds(&self) -> impl Iterator<Item = Evidence> + '_ {
         Evidence::ALL.into_iter().filter(|&e| self.has(e))
     }
 
-    /// The summed weight (a climb counts once per point climbed past).
+    /// The summed weight.
     pub fn score(&self, w: &Weights) -> f32 {
         // Summing from +0.0: an empty sum of f32 is -0.0, which prints oddly.
-        0.0_f32
-            + self
-                .kinds()
-                .map(|e| {
-                    let times = if e == Evidence::SectionTitleClimbs {
-                        self.climbs as f32
-                    } else {
-                        1.0
-                    };
-                    w.get(e) * times
-                })
-                .sum::<f32>()
-    }
-
-    /// How often `e` counts: the climbs for [`Evidence::SectionTitleClimbs`], else 0 or 1.
-    pub fn times(&self, e: Evidence) -> u32 {
-        match (e, self.has(e)) {
-            (_, false) => 0,
-            (Evidence::SectionTitleClimbs, true) => self.climbs,
-            (_, true) => 1,
-        }
+        0.0_f32 + self.kinds().map(|e| w.get(e)).sum::<f32>()
     }
 }
 
@@ -345,15 +313,14 @@ mod tests {
     }
 
     #[test]
-    fn climbs_count_per_point() {
+    fn a_move_scores_the_sum_of_its_evidence() {
         let mut f = Found::default();
         f.add(Evidence::NewListBeside);
-        f.add(Evidence::SectionTitleClimbs);
-        f.add(Evidence::SectionTitleClimbs);
+        f.add(Evidence::LookAlikeSlip);
+        f.add(Evidence::LookAlikeSlip);
         let w = Weights::default();
-        let expected =
-            Evidence::NewListBeside.weight() + 2.0 * Evidence::SectionTitleClimbs.weight();
+        let expected = Evidence::NewListBeside.weight() + Evidence::LookAlikeSlip.weight();
         assert_eq!(f.score(&w), expected);
-        assert_eq!(f.times(Evidence::SectionTitleClimbs), 2);
+        assert_eq!(f.kinds().count(), 2);
     }
 }

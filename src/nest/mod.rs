@@ -609,13 +609,6 @@ mod tests {
                 9,
             ),
             (
-                Evidence::SectionTitleClimbs,
-                fixture("adverb_points_and_section_titles.txt"),
-                9,
-                fixture("adverb_points_and_section_titles.txt"),
-                10,
-            ),
-            (
                 Evidence::LastTopic,
                 fixture("last_topic_after_a_full_nested_list.txt"),
                 17,

@@ -300,7 +300,7 @@ fn explanation(
             .kinds()
             .map(|e| Weighed {
                 evidence: e,
-                weight: ctx.weights.get(e) * m.found.times(e) as f32,
+                weight: ctx.weights.get(e),
             })
             .collect();
         evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
@@ -431,24 +431,6 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
         _ => None,
     };
 
-    // For a new kind of list: how far a section title may climb (frames `lowest..top` may be
-    // climbed past), computed once.
-    let lowest_passable = if innermost_open.is_none() && c.title_only {
-        let mut f = top;
-        while f > 1 {
-            let passable = s.stack[f - 1].heading.is_some_and(|h| {
-                let p = &ctx.items[h];
-                !p.title_only && !resumes_after(ctx.items, p, k)
-            });
-            if !passable {
-                break;
-            }
-            f -= 1;
-        }
-        f
-    } else {
-        top
-    };
     // 其次，…。第一，…。 then 第二，: the list run into the top heading's paragraph goes on here.
     let run_in_before = match (n, top_item) {
         (Some(n), Some(t)) if n > 1 && !any_follows => runs_in(ctx, t, c.kind, n - 1),
@@ -526,13 +508,9 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
                 if top_item.is_some_and(|t| is_look_alike_slip(t.marker, c.marker)) {
                     found.add(Evidence::LookAlikeSlip);
                 }
-            } else if f + 1 >= lowest_passable {
-                // A section title climbs past the paragraph points f+1 .. top-1, as far as
-                // none of them is still open (its list goes on); other climbs have no evidence.
-                for _ in (f + 1)..top {
-                    found.add(Evidence::SectionTitleClimbs);
-                }
             }
+            // Further out a new list has no evidence: closing more than the heading before
+            // needs a reason (a section title line, a last topic).
         }
         // Only numbering that goes on crosses a section title line.
         let continues = found.has(Evidence::NumberFollows) || found.has(Evidence::NumberSkipsOne);
@@ -642,15 +620,6 @@ fn next_of_kind_continues(items: &[Item<'_>], p: &Item<'_>, k: usize) -> bool {
         .is_some_and(|later| {
             later.marker.number != Some(1) && follows(p.marker.number, later.marker.number)
         })
-}
-
-/// Whether a later item (after `k`, within the look-ahead) continues the list of `p`.
-fn resumes_after(items: &[Item<'_>], p: &Item<'_>, k: usize) -> bool {
-    items
-        .iter()
-        .skip(k + 1)
-        .take(super::items::LOOKAHEAD)
-        .any(|later| later.kind == p.kind && follows(p.marker.number, later.marker.number))
 }
 
 /// True when the top heading's own list continues after item `k`'s list: then `k`'s list is
