@@ -119,9 +119,25 @@ fn is_control(c: char) -> bool {
 
 /// Whether `text` holds a control character; a byte scan, as it runs on every line.
 fn has_control(text: &str) -> bool {
-    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
-    text.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7F)
-        || (memchr::memchr(0xC2, text.as_bytes()).is_some() && text.chars().any(is_control))
+    has_control_byte(text.as_bytes(), b'\t', b'\t') || has_c1_control(text.as_bytes())
+}
+
+/// Whether UTF-8 `bytes` hold a C1 control (U+0080..U+009F, encoded C2 80 .. C2 9F). 0xC2 also
+/// leads common signs (· ° §), so the byte after it decides.
+fn has_c1_control(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xC2, bytes)
+        .any(|i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+}
+
+/// Whether `bytes` hold DEL or a C0 control byte other than tab and the two `allowed` (line
+/// ends, for a whole text). Folded without stopping early inside a chunk, so the compiler can
+/// scan many bytes at once: this runs over every byte of every input.
+fn has_control_byte(bytes: &[u8], allowed: u8, also: u8) -> bool {
+    bytes.chunks(4096).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found | ((b < 0x20) & (b != b'\t') & (b != allowed) & (b != also)) | (b == 0x7F)
+        })
+    })
 }
 
 /// `text` without its control characters and without the terminal escape sequences they
@@ -182,6 +198,11 @@ fn escape_len(chars: &[char]) -> usize {
 /// The 1-based line of the first control character in `text` (cleaning removes them), for a
 /// note to the user; lines are counted as [`clean`] counts them.
 pub fn first_line_with_controls(text: &str) -> Option<usize> {
+    // Nearly every text has none: one fast pass over the whole text first (line ends allowed).
+    let any = has_control_byte(text.as_bytes(), b'\n', b'\r') || has_c1_control(text.as_bytes());
+    if !any {
+        return None;
+    }
     split_lines(text).position(has_control).map(|i| i + 1)
 }
 

@@ -116,10 +116,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| matches!(b, 0x01..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F))
-        .count();
+    let is_control = |b: u8| {
+        ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C) & (b != 0x1B))
+            | (b == 0x7F)
+    };
+    // Text has none: one branch-free pass (which the compiler runs many bytes at a time) before
+    // any counting.
+    if !head.iter().fold(false, |any, &b| any | is_control(b)) {
+        return false;
+    }
+    let controls = head.iter().filter(|&&b| is_control(b)).count();
     controls >= 8 && controls * 50 > head.len()
 }
 

@@ -216,6 +216,22 @@ impl Layout {
     fn of(lines: &[Line<'_>], range: std::ops::Range<usize>) -> Layout {
         let mut widths: HashMap<usize, usize> = HashMap::new();
         let mut leads: HashMap<usize, usize> = HashMap::new();
+        for i in range.clone().skip(1) {
+            if lines[i - 1].is_empty() && !lines[i].is_empty() {
+                *leads.entry(lines[i].lead).or_default() += 1;
+            }
+        }
+        let paragraph_lead = leads
+            .iter()
+            .max_by_key(|&(l, c)| (*c, *l))
+            .map_or(0, |(l, _)| *l);
+        // Unindented paragraphs leave no wrapped line to tell apart: no need to measure widths.
+        if paragraph_lead == 0 {
+            return Layout {
+                wrap: None,
+                paragraph_lead,
+            };
+        }
         let mut content = 0;
         for i in range.clone() {
             let l = &lines[i];
@@ -229,9 +245,6 @@ impl Layout {
             if n <= MAX_WRAP {
                 *widths.entry(n).or_default() += 1;
             }
-            if i > range.start && lines[i - 1].is_empty() {
-                *leads.entry(l.lead).or_default() += 1;
-            }
         }
         let (width, count) = widths
             .iter()
@@ -240,10 +253,7 @@ impl Layout {
         let near = count + widths.get(&(width.saturating_sub(1))).copied().unwrap_or(0);
         Layout {
             wrap: (width >= 15 && content >= 12 && near * 5 >= content).then_some(width),
-            paragraph_lead: leads
-                .iter()
-                .max_by_key(|&(l, c)| (*c, *l))
-                .map_or(0, |(l, _)| *l),
+            paragraph_lead,
         }
     }
 
@@ -266,6 +276,11 @@ impl Layout {
 /// (iii) 購 買 由 房 委 會 or 調遷及其他 * 8 367 6 918: a table row flattened into text — most of
 /// its space-separated pieces are single characters or numbers.
 fn is_table_row(title: &str) -> bool {
+    // A row has many pieces: most titles have no space at all.
+    let head = &title.as_bytes()[..title.len().min(200)];
+    if memchr::memchr_iter(b' ', head).take(4).count() < 4 {
+        return false;
+    }
     let pieces: Vec<&str> = title.split_whitespace().take(50).collect();
     let cell_like = pieces
         .iter()
