@@ -566,6 +566,31 @@ fn is_heading_title_only(line: &Line<'_>) -> bool {
         .is_some_and(|m| !line.text[m.end..].contains(['。', '！', '？', '；']))
 }
 
+/// A line that opens a notes block: 注释, 注：, 参考文献 alone on the line, or a rule line
+/// (------, ＿＿＿＿). What follows it are notes to the text above, not a new speech or new points.
+///
+/// ```
+/// assert!(tigang::clean::is_notes_start("注释"));
+/// assert!(tigang::clean::is_notes_start("----------"));
+/// assert!(!tigang::clean::is_notes_start("注意安全"));
+/// ```
+pub fn is_notes_start(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['：', ':']).trim();
+    const HEADS: [&str; 10] = [
+        "注释",
+        "註釋",
+        "注",
+        "註",
+        "注解",
+        "註解",
+        "附注",
+        "附註",
+        "参考文献",
+        "參考文獻",
+    ];
+    HEADS.contains(&t) || (t.chars().count() >= 5 && t.chars().all(|c| "-—_＿─━=＝*".contains(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,6 +107,9 @@ pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
             !header_lines_only
         } else if is_salutation_line(text) {
             pos > header_until
+        } else if crate::clean::is_notes_start(text) {
+            // Notes after a speech's last words (注释, a rule line) belong to it.
+            false
         } else if prev.is_some_and(is_closing_formula)
             || (prev_para.is_some_and(is_final_address)
                 && prev.is_some_and(ends_sentence)

@@ -43,7 +43,7 @@ pub(super) fn items<'l>(
     let mut notes_open = false;
     for i in range.clone() {
         let line = &lines[i];
-        if is_notes_start(&line.text) {
+        if crate::clean::is_notes_start(&line.text) {
             notes_open = true;
         }
         if line.is_empty() || line.continues {
@@ -289,25 +289,6 @@ fn is_table_row(title: &str) -> bool {
         })
         .count();
     pieces.len() >= 5 && cell_like * 3 >= pieces.len() * 2
-}
-
-/// A line that opens a notes block: 注释, 注：, 参考文献 alone on the line, or a rule line
-/// (------, ＿＿＿＿).
-fn is_notes_start(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(['：', ':']).trim();
-    const HEADS: [&str; 10] = [
-        "注释",
-        "註釋",
-        "注",
-        "註",
-        "注解",
-        "註解",
-        "附注",
-        "附註",
-        "参考文献",
-        "參考文獻",
-    ];
-    HEADS.contains(&t) || (t.chars().count() >= 5 && t.chars().all(|c| "-—_＿─━=＝*".contains(c)))
 }
 
 /// 预祝… 祝… 谢谢… after 最后: the wish or thanks that closes a speech.
