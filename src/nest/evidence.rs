@@ -144,8 +144,10 @@ impl Evidence {
             Evidence::ParentListResumes => 100.0,
             Evidence::ParentEndsInColon => 100.0,
             Evidence::PairNestedBefore => 100.0,
-            // Outweighs any one reason to nest under the heading before, even RestartUnderTitle.
-            Evidence::PairNestedTheOtherWay => -700.0,
+            // Takes RestartUnderTitle below RestartAtOne (a 一、 typed for 二、 stays at its level)
+            // and outweighs one reason to nest, not two: 1. then （一）（二） then 2. still nests
+            // （一） under 1. (ParentTitleOnly + ParentListResumes).
+            Evidence::PairNestedTheOtherWay => -150.0,
             // With no reason to nest, a new kind of list stands beside the heading before.
             Evidence::NewListBeside => 10.0,
             // A slip beats every reason to nest: the numbers say it is the next item.

@@ -594,6 +594,11 @@ fn runs_in(ctx: &Context<'_, '_>, t: &Item<'_>, kind: ListKind, n: u32) -> bool 
 /// Whether the list of `t` goes on after the list that item `k` starts (of any kind, even
 /// `t`'s own: 一、 … 一、 二、 三、 … 二、).
 fn resumes_after_list(items: &[Item<'_>], k: usize, t: &Item<'_>) -> bool {
+    // Unnumbered items (—— ●) follow anything, so a later one says nothing of where `t`'s
+    // list stands: only numbers can show that it goes on.
+    if t.marker.number.is_none() {
+        return false;
+    }
     let c = &items[k];
     let mut last = c.marker.number;
     for later in items.iter().skip(k + 1).take(super::items::LOOKAHEAD) {
@@ -612,6 +617,9 @@ fn resumes_after_list(items: &[Item<'_>], k: usize, t: &Item<'_>) -> bool {
 /// Whether the next item of `p`'s kind after `k` (within the look-ahead) continues `p`'s list,
 /// rather than restarting one.
 fn next_of_kind_continues(items: &[Item<'_>], p: &Item<'_>, k: usize) -> bool {
+    if p.marker.number.is_none() {
+        return false;
+    }
     items
         .iter()
         .skip(k + 1)
