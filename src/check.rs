@@ -169,16 +169,21 @@ impl<'a> Checker<'a> {
     /// Split siblings into lists and check each list's numbering and family.
     fn lists(&mut self, siblings: &[&'a Heading]) {
         let mut run: Vec<&Heading> = Vec::new();
+        // Whether every point of the run so far is numbered one: kept as the run grows, so a
+        // list of ten thousand 一、 stays linear.
+        let mut all_first = true;
         for &h in siblings {
-            let continues_run = run.first().is_some_and(|first| {
-                (h.number != Some(1) || self.repeats_a_lone_first(&run, h))
-                    && ((same_list(first, h) && same_style(first, h))
+            let continues_run = run.first().is_some_and(|_| {
+                (h.number != Some(1) || (all_first && self.repeats_a_lone_first(h)))
+                    && ((same_list(run[0], h) && same_style(run[0], h))
                         || is_slip(run.last().expect("non-empty"), h))
             }) && !self.restarts_in_the_line_before(h);
             if !continues_run {
                 self.check_run(&run);
                 run.clear();
+                all_first = true;
             }
+            all_first &= h.number == Some(1);
             run.push(h);
         }
         self.check_run(&run);
@@ -199,13 +204,12 @@ impl<'a> Checker<'a> {
             .is_some_and(|prev| prev.text.find(&before).is_some_and(|at| at > 0))
     }
 
-    /// Whether `h`, numbered 1, repeats the first number of a list that has no other yet (一、
-    /// 一、): a list of one point does not restart, so the second 一、 was typed for 二、. After
+    /// Whether `h`, numbered 1, repeats the first number of a list that has no other yet (the
+    /// caller knows the run holds only 一、 so far): a list of one point does not restart, so the second 一、 was typed for 二、. After
     /// 一、 二、 a new 一、 starts a list of its own, and so does a 一、 under a lead-in that
     /// announces points (…约有九点：), which a flat outline may have put beside the first.
-    fn repeats_a_lone_first(&self, run: &[&Heading], h: &Heading) -> bool {
+    fn repeats_a_lone_first(&self, h: &Heading) -> bool {
         h.number == Some(1)
-            && run.iter().all(|r| r.number == Some(1))
             && !self
                 .line_before(h)
                 .is_some_and(|l| l.text.ends_with(['：', ':']))

@@ -514,11 +514,14 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
         }
         // Only numbering that goes on crosses a section title line.
         let continues = found.has(Evidence::NumberFollows) || found.has(Evidence::NumberSkipsOne);
-        // A section whose list goes on later is not closed by a subhead inside it.
-        let section_goes_on = s.stack[f]
-            .heading
-            .is_some_and(|h| next_of_kind_continues(ctx.items, &ctx.items[h], k));
-        if f >= 1 && f < s.barrier && !continues && !section_goes_on {
+        // A section whose list goes on later is not closed by a subhead inside it (looked up
+        // only behind a section title: the look-ahead is per frame).
+        let section_goes_on = || {
+            s.stack[f]
+                .heading
+                .is_some_and(|h| next_of_kind_continues(ctx.items, &ctx.items[h], k))
+        };
+        if f >= 1 && f < s.barrier && !continues && !section_goes_on() {
             found.add(Evidence::AcrossSectionTitle);
         }
         out.push(Scored {
