@@ -41,10 +41,17 @@ pub(super) fn items<'l>(
 ) -> (Vec<Item<'l>>, Vec<(usize, Vec<Evidence>)>) {
     let mut found: Vec<Item<'l>> = Vec::new();
     let mut notes_open = false;
+    // The line that opened the notes block, and whether it was a table's note (注：).
+    let mut table_note = false;
+    let mut last_note_line = 0;
+    let mut note_kind: Option<ListKind> = None;
     for i in range.clone() {
         let line = &lines[i];
         if crate::clean::is_notes_start(&line.text) {
             notes_open = true;
+            table_note = matches!(line.text.trim().trim_end_matches(['：', ':']), "注" | "註");
+            last_note_line = i;
+            note_kind = None;
         }
         if line.is_empty() || line.continues {
             continue;
@@ -52,9 +59,19 @@ pub(super) fn items<'l>(
         let Some(marker) = line.marker.as_ref() else {
             continue;
         };
-        // Notes are numbered in brackets or circles; any other marker ends the block.
-        notes_open &=
+        // Notes are numbered in brackets or circles; any other marker ends the block. Under a
+        // table's 注： they are one line each, right under the one before, in any family.
+        let bracketed =
             matches!(Look::of(marker.family), Look::Bracketed) || marker.family == Family::Circled;
+        let note_line = table_note
+            && next_content(lines, last_note_line) == Some(i)
+            && next_content(lines, i).is_none_or(|j| !lines[j].continues)
+            && note_kind.is_none_or(|k| k == ListKind::of(marker));
+        notes_open &= if table_note { note_line } else { bracketed };
+        if notes_open {
+            last_note_line = i;
+            note_kind = Some(ListKind::of(marker));
+        }
         let title = line.text[marker.end..].trim_start();
         if marker.family == Family::Dash && title.is_empty() {
             continue;
