@@ -84,10 +84,11 @@ pub struct Heading {
     /// The list the heading joined, as the nesting stage numbered them within the speech (the
     /// checks read it). Not part of the saved outline.
     #[serde(skip)]
-    pub list: Option<usize>,
-    /// Why the heading stands where it does, with `--explain`.
+    pub list: Option<u32>,
+    /// Why the heading stands where it does, with `--explain` (boxed: most outlines carry none,
+    /// and hostile ones carry millions of headings).
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
-    pub why: Option<crate::nest::Explanation>,
+    pub why: Option<Box<crate::nest::Explanation>>,
     /// The headings one level down.
     pub children: Vec<Heading>,
 }

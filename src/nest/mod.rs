@@ -194,8 +194,8 @@ fn build_tree(
     for k in (0..cands.len()).rev() {
         // Built here, not up front, so that no second copy of the headings is ever alive.
         let mut h = heading(lines, &cands[k], opts);
-        h.list = Some(placements[k].list);
-        h.why = placements[k].why.take();
+        h.list = u32::try_from(placements[k].list).ok();
+        h.why = placements[k].why.take().map(Box::new);
         let mut kids = std::mem::take(&mut children[k]);
         kids.reverse();
         h.children.extend(group(kids, &groups));
