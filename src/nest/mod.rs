@@ -3,14 +3,16 @@
 //! Levels are inferred from each speech, never read from a fixed table: speeches mix families and
 //! put the same family at different depths. Nesting is a small transition system:
 //!
-//! 1. **Items** ([`items`]): each marker line with the facts placing it needs (its kind of list,
-//!    whether it is a title line, where its paragraph ends, where its list resumes). Item
-//!    evidence drops marker lines that open no list (a lone 首先, a lone 第一个).
-//! 2. **Moves** ([`search`]): an item can go under any open frame (the speech, or an open
+//! 1. **Items** (`items.rs`): each marker line with the facts placing it needs (its kind of list,
+//!    whether it is a title line, where its paragraph ends, its lead-in, whether it stands in a
+//!    notes block). Item evidence drops marker lines that are not headings (a lone 首先, 三、四十年前,
+//!    a closing 最后，预祝…, a table row, a wrapped line).
+//! 2. **Moves** (`search.rs`): an item can go under any open frame (the speech, or an open
 //!    heading): continue a list open there, restart it, open a child list under the heading just
 //!    before, stand beside it, or climb further out. Each move collects named [`Evidence`].
-//! 3. **Weights** ([`evidence`]): one table; a move's score is the sum of its evidence's weights.
-//! 4. **Search**: a beam over readings ([`BEAM_WIDTH`]; 1 is greedy). Scope breaks in the lines
+//! 3. **Weights** (`evidence.rs`, [`Evidence::weight`]): one table; a move's score is the sum of
+//!    its evidence's weights, and the best move wins (ties go to the deeper frame).
+//! 4. **Search**: greedy, or a beam over readings ([`BEAM_WIDTH`], 1 today: see its doc). Scope breaks in the lines
 //!    between items (a mid-speech 同志们！, a short unpunctuated section title) close open frames
 //!    (a section title only as evidence: numbering that goes on across it keeps its level).
 //! 5. **Explain**: with [`NestOptions::explain`], every heading keeps its move, its evidence and
@@ -49,7 +51,10 @@ pub struct NestOptions {
     pub weights: Option<Weights>,
 }
 
-/// How many readings the search keeps at each item (1 would be the greedy pass).
+/// How many readings the search keeps at each item; 1 is the greedy pass. Wider beams are
+/// implemented but lower every folder's accuracy: the weights are set by hand, not
+/// log-probabilities, so the summed scores of two readings are not comparable (a reading that
+/// continues more lists collects more).
 pub const BEAM_WIDTH: usize = 1;
 
 /// The deepest outline tigang builds. Real speeches use four or five levels; anything past this
