@@ -409,6 +409,7 @@ fn might_open_marker(text: &str) -> bool {
         '（' | '(' | '〔' | '[' | '【' => {
             numeral(second)
                 || second.is_ascii_alphabetic()
+                || ('\u{FF21}'..='\u{FF3A}').contains(&second)
                 || second.is_ascii_digit()
                 || ('０'..='９').contains(&second)
                 || "甲乙丙丁戊己庚辛壬癸 \u{3000}".contains(second)
@@ -809,7 +810,11 @@ mod tests {
             ),
             (
                 Family::ParenLatin,
-                &[("(a)项目", "(a)", Some(1)), ("（B）其他", "（B）", Some(2))],
+                &[
+                    ("(a)项目", "(a)", Some(1)),
+                    ("（B）其他", "（B）", Some(2)),
+                    ("（Ｃ）全角", "（Ｃ）", Some(3)),
+                ],
             ),
             (
                 Family::Decimal,

@@ -651,3 +651,11 @@ fn points_after_a_run_in_first_point_go_under_its_heading() {
         ],
     );
 }
+
+#[test]
+fn a_lone_decimal_number_is_a_date_not_a_heading() {
+    assert_shape(
+        "decimal_date_is_not_a_heading.txt",
+        &["1 一、 回顾", "1 二、 展望", "1 三、 要求"],
+    );
+}

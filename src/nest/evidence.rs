@@ -5,9 +5,8 @@
 //! Weights are relative: read each against its neighbours in [`Evidence::weight`]. Positive
 //! weights support a place, negative ones oppose it.
 //!
-//! Item evidence (the `Not…` kinds and [`Evidence::ListGoesOnAfterLone`]) decides whether a
-//! marker line is a heading at all: a line is dropped when the weights of what holds for it sum
-//! above zero.
+//! Item evidence (the `Not…` kinds) decides whether a marker line is a heading at all: a line is
+//! dropped when the weights of what holds for it sum above zero.
 
 use serde::Serialize;
 use std::fmt;
@@ -70,10 +69,13 @@ pub enum Evidence {
     // ---- whether a marker line is a heading at all
     /// 首先 with no 其次 or second point after it.
     NotLoneFirstPoint,
-    /// 然后 / 最后 before anything was numbered.
+    /// 然后 / 最后 as the speech's first marker line.
     NotLoneAdverb,
-    /// 第一个 / 第一件 with no second.
+    /// 第一个 / 第一件 / 第一章 with no second.
     NotLoneCounted,
+    /// A decimal number (5.12) with no other of its depth in the speech: a date or a name
+    /// (5.12汶川地震), not an outline number.
+    NotLoneDecimal,
     /// A lone short —— line: a title's second line, not a bullet list.
     NotDashTitleLine,
     /// Inside a notes block (after 注释 / 注： / 参考文献 or a rule line): (1)…(5) are notes.
@@ -91,9 +93,14 @@ pub enum Evidence {
     NotWrappedLine,
 }
 
+// Every kind is in `ALL` (the last declared is its last entry) and fits the bits of `Found`.
+const _: () = assert!(
+    Evidence::NotWrappedLine as usize + 1 == Evidence::ALL.len() && Evidence::ALL.len() <= 64
+);
+
 impl Evidence {
     /// Every kind, in table order.
-    pub const ALL: [Evidence; 29] = [
+    pub const ALL: [Evidence; 30] = [
         Evidence::NumberFollows,
         Evidence::NumberSkipsOne,
         Evidence::RestartAtOne,
@@ -116,6 +123,7 @@ impl Evidence {
         Evidence::NotLoneFirstPoint,
         Evidence::NotLoneAdverb,
         Evidence::NotLoneCounted,
+        Evidence::NotLoneDecimal,
         Evidence::NotDashTitleLine,
         Evidence::NotInNotesBlock,
         Evidence::NotClosingWish,
@@ -174,6 +182,7 @@ impl Evidence {
             Evidence::NotLoneFirstPoint => 1.0,
             Evidence::NotLoneAdverb => 1.0,
             Evidence::NotLoneCounted => 1.0,
+            Evidence::NotLoneDecimal => 1.0,
             Evidence::NotDashTitleLine => 1.0,
             Evidence::NotInNotesBlock => 1.0,
             Evidence::NotClosingWish => 1.0,
@@ -205,6 +214,7 @@ impl Evidence {
             Evidence::NotLoneFirstPoint => "not_lone_first_point",
             Evidence::NotLoneAdverb => "not_lone_adverb",
             Evidence::NotLoneCounted => "not_lone_counted",
+            Evidence::NotLoneDecimal => "not_lone_decimal",
             Evidence::NotDashTitleLine => "not_dash_title_line",
             Evidence::ListAlreadyFull => "list_already_full",
             Evidence::AcrossSectionTitle => "across_section_title",

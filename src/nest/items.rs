@@ -28,7 +28,7 @@ pub(super) struct Item<'l> {
     pub lead_in: Option<usize>,
     /// How many points that lead-in announces.
     pub announced: Option<u32>,
-    /// The item stands in a notes block (after 注释 or a rule line).
+    /// The item stands in a notes block (after 注释, a rule line, or a table's 注：).
     pub in_notes: bool,
 }
 
@@ -41,7 +41,7 @@ pub(super) fn items<'l>(
 ) -> (Vec<Item<'l>>, Vec<(usize, Vec<Evidence>)>) {
     let mut found: Vec<Item<'l>> = Vec::new();
     let mut notes_open = false;
-    // The line that opened the notes block, and whether it was a table's note (注：).
+    // Whether the notes block is a table's note (注：), and its last line so far.
     let mut table_note = false;
     let mut last_note_line = 0;
     let mut note_kind: Option<ListKind> = None;
@@ -52,6 +52,8 @@ pub(super) fn items<'l>(
             table_note = matches!(line.text.trim().trim_end_matches(['：', ':']), "注" | "註");
             last_note_line = i;
             note_kind = None;
+            // The line that opens the block (a rule line of —— too) is not a heading itself.
+            continue;
         }
         if line.is_empty() || line.continues {
             continue;
@@ -73,7 +75,7 @@ pub(super) fn items<'l>(
             note_kind = Some(ListKind::of(marker));
         }
         let title = line.text[marker.end..].trim_start();
-        if marker.family == Family::Dash && title.is_empty() {
+        if Look::of(marker.family) == Look::Bullet && title.is_empty() {
             continue;
         }
         let para_end = paragraph_end(lines, i, range.end);
@@ -195,6 +197,10 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec
                     }
                 }
                 (Family::Adverb, None) if k == 0 => ev.push(Evidence::NotLoneAdverb),
+                // A decimal outline number comes in lists: a lone 5.12 is a date (5.12汶川地震).
+                (Family::Decimal, _) if per_kind[&c.kind] <= 1 => {
+                    ev.push(Evidence::NotLoneDecimal);
+                }
                 (Family::Counted | Family::Part, Some(1)) if c.kind.classifier.is_some() => {
                     let second = later
                         .iter()
@@ -204,7 +210,7 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec
                         ev.push(Evidence::NotLoneCounted);
                     }
                 }
-                (Family::Dash, _) => {
+                (Family::Dash | Family::Bullet, _) => {
                     let title = lines[c.line].text[c.marker.end..].trim();
                     if is_title_like(title) && per_kind[&c.kind] <= 1 {
                         ev.push(Evidence::NotDashTitleLine);

@@ -118,7 +118,6 @@ pub fn nest_explained(
     (build_tree(lines, &items, placements, opts), dropped)
 }
 
-/// Close open headings at a scope break in the lines between two headings.
 /// A line between headings that closes open headings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ScopeBreak {
@@ -503,7 +502,7 @@ mod tests {
             }
             stack.extend(&h.children);
         }
-        (Vec::new(), Vec::new())
+        panic!("line {n} is neither a heading nor a dropped marker line")
     }
 
     fn fixture(name: &str) -> String {
@@ -668,6 +667,13 @@ mod tests {
                 4,
                 s("第一个，甲。内容。\n第二个，乙。内容。\n"),
                 1,
+            ),
+            (
+                Evidence::NotLoneDecimal,
+                fixture("decimal_date_is_not_a_heading.txt"),
+                2,
+                fixture("decimal_outline_numbers.txt"),
+                2,
             ),
             (
                 Evidence::NotDashTitleLine,

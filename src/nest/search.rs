@@ -42,12 +42,12 @@ impl Move {
     }
 }
 
-/// One piece of evidence as `--explain` shows it: its kind, its weight, and how often it counted.
+/// One piece of evidence as `--explain` shows it: its kind and its weight.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Weighed {
     /// The kind of evidence.
     pub evidence: Evidence,
-    /// Its weight (times how often it counted).
+    /// Its weight.
     pub weight: f32,
 }
 
@@ -141,10 +141,12 @@ impl State {
             && self.stack.iter().zip(&other.stack).all(|(a, b)| {
                 a.heading == b.heading
                     && a.lists.len() == b.lists.len()
-                    && a.lists
-                        .iter()
-                        .zip(&b.lists)
-                        .all(|(x, y)| x.kind == y.kind && x.last == y.last)
+                    && a.lists.iter().zip(&b.lists).all(|(x, y)| {
+                        x.kind == y.kind
+                            && x.last == y.last
+                            && x.count == y.count
+                            && x.announced == y.announced
+                    })
             })
             && self.nested == other.nested
             && self.barrier == other.barrier
@@ -279,7 +281,7 @@ fn replay(ctx: &Context<'_, '_>, path: Option<&[usize]>, explain: bool) -> Vec<P
     out
 }
 
-/// The best move; ties go to the deeper frame.
+/// The best move; ties go to the deeper frame (of several lists that follow, the innermost).
 fn best(options: &[Scored]) -> Option<Scored> {
     options
         .iter()
@@ -326,7 +328,15 @@ fn explanation(
 }
 
 fn move_of(m: &Scored, top: usize) -> Move {
-    let continues = m.found.has(Evidence::NumberFollows) || m.found.has(Evidence::NumberSkipsOne);
+    let continues = [
+        Evidence::NumberFollows,
+        Evidence::NumberSkipsOne,
+        Evidence::RunInListContinues,
+        Evidence::SlipIntoOpenList,
+        Evidence::LookAlikeSlip,
+    ]
+    .into_iter()
+    .any(|e| m.found.has(e));
     let restarts = m.found.has(Evidence::RestartAtOne) || m.found.has(Evidence::WrongNumber);
     match () {
         _ if continues => Move::ContinueList,
@@ -409,7 +419,6 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     let lists: Vec<Option<&List>> = s.stack.iter().map(|f| f.list(c.kind)).collect();
     let open: Vec<Option<Option<u32>>> = lists.iter().map(|l| l.map(|l| l.last)).collect();
     let innermost_open = open.iter().rposition(Option::is_some);
-    // Of several lists that follow, the innermost wins: ties go to the deeper frame.
     let any_follows = open.iter().any(|l| l.is_some_and(|last| follows(last, n)));
     // A slip of the pen: its own kind of list is open but does not take the number, while the
     // innermost open list of a look-alike family expects exactly it (五、 after （四）、 while
@@ -454,7 +463,8 @@ fn moves(ctx: &Context<'_, '_>, s: &State, k: usize) -> Vec<Scored> {
     };
 
     let mut out = Vec::with_capacity(top + 1);
-    for (f, list) in open.iter().enumerate() {
+    // Depth is capped (MAX_DEPTH): a heading never goes under a frame that would put it deeper.
+    for (f, list) in open.iter().enumerate().take(MAX_DEPTH) {
         let mut found = Found::default();
         if let Some(last) = *list {
             if follows(last, n) {
@@ -658,4 +668,47 @@ fn parent_list_goes_on(ctx: &Context<'_, '_>, s: &State, k: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{CleanOptions, clean};
+
+    /// The parents each way of placing gives the fixtures.
+    fn parents(greedy: bool, width: usize) -> Vec<Vec<Option<usize>>> {
+        let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let weights = Weights::default();
+        paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .map(|text| {
+                let lines = clean(&text, CleanOptions::default());
+                let (items, _) = super::super::items::items(&lines, 0..lines.len(), &weights);
+                let ctx = Context {
+                    lines: &lines,
+                    items: &items,
+                    weights: &weights,
+                    range_start: 0,
+                };
+                place_by(&ctx, width, false, greedy)
+                    .iter()
+                    .map(|p| p.parent)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_beam_of_width_one_is_the_greedy_pass() {
+        let greedy = parents(true, 1);
+        assert!(greedy.iter().any(|p| !p.is_empty()));
+        assert_eq!(parents(false, 1), greedy);
+    }
 }
