@@ -659,3 +659,16 @@ fn a_lone_decimal_number_is_a_date_not_a_heading() {
         &["1 一、 回顾", "1 二、 展望", "1 三、 要求"],
     );
 }
+
+#[test]
+fn a_short_heading_right_after_a_full_wrapped_line_is_kept() {
+    let shape = shape("wrapped_text_heading_right_after_a_full_line.txt");
+    assert_eq!(
+        shape,
+        [
+            "1 一、 关于当前形势",
+            "1 二、 关于今后工作",
+            "1 三、 关于作风建设"
+        ]
+    );
+}

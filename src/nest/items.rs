@@ -3,7 +3,7 @@
 //! linear.
 
 use super::evidence::{Evidence, Weights};
-use crate::clean::{Line, is_title_like};
+use crate::clean::{Line, ends_sentence, is_title_like};
 use crate::marker::{Family, ListKind, Look, Marker};
 use std::collections::HashMap;
 
@@ -281,7 +281,8 @@ impl Layout {
     }
 
     /// Line `i` continues the full line right above it: the text is wrapped at a width, the
-    /// line above fills it, and this line is indented less than a paragraph starts.
+    /// line above fills it, this line is indented less than a paragraph starts, and it fills the
+    /// width itself or ends its paragraph.
     fn wrapped(&self, lines: &[Line<'_>], i: usize) -> bool {
         let Some(width) = self.wrap else {
             return false;
@@ -289,10 +290,13 @@ impl Layout {
         let Some(above) = i.checked_sub(1).map(|j| &lines[j]) else {
             return false;
         };
-        let filled = above.text.chars().take(MAX_WRAP + 2).count() + above.lead;
-        !above.is_empty()
-            && (width - 1..=width + 1).contains(&filled)
-            && lines[i].lead < self.paragraph_lead
+        let filled = |l: &Line<'_>| l.text.chars().take(MAX_WRAP + 2).count() + l.lead;
+        let full = |l: &Line<'_>| (width - 1..=width + 1).contains(&filled(l));
+        // The line itself runs to the margin too, or it is the paragraph's last and ends its
+        // sentence: a heading's title line is short and ends on no full stop.
+        let ends_paragraph = next_content(lines, i).is_none_or(|j| j > i + 1);
+        let runs_on = full(&lines[i]) || (ends_paragraph && ends_sentence(&lines[i].text));
+        !above.is_empty() && full(above) && lines[i].lead < self.paragraph_lead && runs_on
     }
 }
 

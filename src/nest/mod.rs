@@ -721,8 +721,8 @@ mod tests {
                 Evidence::NotWrappedLine,
                 fixture("wrapped_text_lines_that_look_like_points.txt"),
                 11,
-                fixture("wrapped_text_lines_that_look_like_points.txt"),
-                8,
+                fixture("wrapped_text_heading_right_after_a_full_line.txt"),
+                7,
             ),
         ]
     }
