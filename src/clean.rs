@@ -64,6 +64,7 @@ pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line<'_>> {
         .enumerate()
         .map(|(i, raw)| clean_line(i + 1, raw, opts))
         .collect();
+    mark_related_links(&mut lines);
     mark_continuations(&mut lines);
     lines
 }
@@ -374,6 +375,67 @@ fn is_page_furniture(text: &str) -> bool {
         || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
         || is_contents_entry(text)
         || (text.len() <= 15 && WEB_CHROME.contains(&text))
+        || is_button_row(text)
+        || is_page_credit(text)
+}
+
+/// A row of a page's buttons in brackets: 【打印本页】  【关闭窗口】.
+fn is_button_row(text: &str) -> bool {
+    text.len() <= 80
+        && text.starts_with('【')
+        && text.split_whitespace().all(|t| {
+            let inner = t.trim_start_matches('【').trim_end_matches('】');
+            t.starts_with('【') && t.ends_with('】') && WEB_CHROME.contains(&inner)
+        })
+}
+
+/// A page's credit line under an article: 责任编辑：某某, 来源：某某网.
+fn is_page_credit(text: &str) -> bool {
+    const CREDITS: [&str; 6] = [
+        "责任编辑：",
+        "責任編輯：",
+        "责任编辑:",
+        "编辑：",
+        "來源：",
+        "来源：",
+    ];
+    text.chars().count() <= 30 && CREDITS.iter().any(|c| text.starts_with(c))
+}
+
+/// Mark as page furniture a page's list of related links (相关链接： and the short, unpunctuated
+/// titles under it): links to other articles, not points of this one.
+fn mark_related_links(lines: &mut [Line<'_>]) {
+    const HEADS: [&str; 8] = [
+        "相关链接",
+        "相關鏈接",
+        "相关阅读",
+        "相關閱讀",
+        "相关新闻",
+        "相關新聞",
+        "延伸阅读",
+        "延伸閱讀",
+    ];
+    let mut i = 0;
+    while i < lines.len() {
+        let head = lines[i].text.trim_end_matches(['：', ':']);
+        if !HEADS.contains(&head) {
+            i += 1;
+            continue;
+        }
+        lines[i].noise = true;
+        i += 1;
+        while i < lines.len() {
+            let t = lines[i].text.as_ref();
+            let link =
+                t.is_empty() || (t.chars().count() <= 40 && !ends_sentence(t) && !t.contains('，'));
+            if !link {
+                break;
+            }
+            lines[i].noise = true;
+            lines[i].marker = None;
+            i += 1;
+        }
+    }
 }
 
 /// The buttons of a government or news page that a copy of the page keeps, each on a line of
@@ -594,6 +656,18 @@ pub fn is_notes_start(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_footer_and_related_links_are_furniture() {
+        let text = "最后，祝大家工作顺利！\n责任编辑：王某\n【打印本页】  【关闭窗口】\n相关链接：\n1. 我市召开推进会\n2. 某某入选首批名单\n";
+        let lines = clean(text, CleanOptions::default());
+        let noise: Vec<bool> = lines.iter().map(|l| l.noise).collect();
+        assert_eq!(noise, [false, true, true, true, true, true]);
+        assert!(lines[4].marker.is_none());
+        // A list after a lead-in of the speech's own is no link list.
+        let own = clean("主要有：\n1. 加强领导\n", CleanOptions::default());
+        assert!(own.iter().all(|l| !l.noise));
+    }
 
     fn texts<'a>(lines: &'a [Line<'_>]) -> Vec<&'a str> {
         lines.iter().map(|l| l.text.as_ref()).collect()
