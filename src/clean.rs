@@ -638,6 +638,13 @@ fn is_heading_title_only(line: &Line<'_>) -> bool {
 /// ```
 pub fn is_notes_start(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['：', ':']).trim();
+    // Runs on every line: a notes head is a few characters, a rule line starts with its rule.
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if t.len() > 15 && !"-—_＿─━=＝*".contains(first) {
+        return false;
+    }
     const HEADS: [&str; 10] = [
         "注释",
         "註釋",

@@ -544,8 +544,13 @@ pub fn is_turn(text: &str) -> bool {
 /// office and given name, or when the turn opens by addressing the chair.
 fn turn(text: &str) -> Option<Turn<'_>> {
     // A turn names its speaker in the line's first few characters: cheap tests first.
-    let head = head(text, 60);
-    if !head.contains(['：', ':', '︰']) {
+    // A label is at most 14 characters after an agenda number: its colon is in the first 64
+    // bytes (：is EF BC 9A, ︰ EF B8 B0 in UTF-8).
+    let bytes = &text.as_bytes()[..text.len().min(64)];
+    let colon = memchr::memchr(b':', bytes).is_some()
+        || memchr::memmem::find(bytes, "：".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "︰".as_bytes()).is_some();
+    if !colon {
         return None;
     }
     let body = text
