@@ -672,3 +672,11 @@ fn a_short_heading_right_after_a_full_wrapped_line_is_kept() {
         ]
     );
 }
+
+#[test]
+fn a_first_chapter_with_a_long_list_before_the_second_is_kept() {
+    let shape = shape("long_chapter_before_its_second.txt");
+    let chapters: Vec<&String> = shape.iter().filter(|l| l.starts_with("1 ")).collect();
+    assert_eq!(chapters, ["1 第一章 总体要求", "1 第二章 保障措施"]);
+    assert_eq!(shape.len(), 2 + 120 + 2);
+}

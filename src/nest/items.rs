@@ -157,6 +157,15 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec
     for c in found {
         *per_kind.entry(c.kind).or_default() += 1;
     }
+    // For each item, whether a later item of its kind is numbered two (one backward pass).
+    let mut second_after = vec![false; found.len()];
+    let mut twos: std::collections::HashSet<ListKind> = std::collections::HashSet::new();
+    for k in (0..found.len()).rev() {
+        second_after[k] = twos.contains(&found[k].kind);
+        if found[k].marker.number == Some(2) {
+            twos.insert(found[k].kind);
+        }
+    }
     (0..found.len())
         .map(|k| {
             let c = &found[k];
@@ -202,11 +211,8 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec
                     ev.push(Evidence::NotLoneDecimal);
                 }
                 (Family::Counted | Family::Part, Some(1)) if c.kind.classifier.is_some() => {
-                    let second = later
-                        .iter()
-                        .take(LOOKAHEAD)
-                        .any(|n| n.kind == c.kind && n.marker.number == Some(2));
-                    if !second {
+                    // However far: a 第一章 may hold hundreds of points before its 第二章.
+                    if !second_after[k] {
                         ev.push(Evidence::NotLoneCounted);
                     }
                 }
