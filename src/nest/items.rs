@@ -210,11 +210,11 @@ fn item_evidence(lines: &[Line<'_>], found: &[Item<'_>], layout: &Layout) -> Vec
                 (Family::Decimal, _) if per_kind[&c.kind] <= 1 => {
                     ev.push(Evidence::NotLoneDecimal);
                 }
-                (Family::Counted | Family::Part, Some(1)) if c.kind.classifier.is_some() => {
-                    // However far: a 第一章 may hold hundreds of points before its 第二章.
-                    if !second_after[k] {
-                        ev.push(Evidence::NotLoneCounted);
-                    }
+                // However far its second: a 第一章 may hold hundreds of points before 第二章.
+                (Family::Counted | Family::Part, Some(1))
+                    if c.kind.classifier.is_some() && !second_after[k] =>
+                {
+                    ev.push(Evidence::NotLoneCounted);
                 }
                 (Family::Dash | Family::Bullet, _) => {
                     let title = lines[c.line].text[c.marker.end..].trim();
