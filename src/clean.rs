@@ -389,16 +389,10 @@ fn is_button_row(text: &str) -> bool {
         })
 }
 
-/// A page's credit line under an article: 责任编辑：某某, 来源：某某网.
+/// A page's credit line under an article: 责任编辑：某某. (来源： lines stay: they stand in a
+/// speech's header, which the split stage reads.)
 fn is_page_credit(text: &str) -> bool {
-    const CREDITS: [&str; 6] = [
-        "责任编辑：",
-        "責任編輯：",
-        "责任编辑:",
-        "编辑：",
-        "來源：",
-        "来源：",
-    ];
+    const CREDITS: [&str; 4] = ["责任编辑：", "責任編輯：", "责任编辑:", "責任編輯:"];
     text.chars().count() <= 30 && CREDITS.iter().any(|c| text.starts_with(c))
 }
 

@@ -498,7 +498,7 @@ fn is_continuing_after_address(line: &Line) -> bool {
 static TURN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // The office or title that ends a speaker's label: 王某某議員, 保安局局長, 卓某某理事長.
     Regex::new(
-        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|代表|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长)$",
+        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长)$",
     )
     .expect("valid")
 });
@@ -568,9 +568,12 @@ fn turn(text: &str) -> Option<Turn<'_>> {
     }
     // 出席議員： / 缺席議員： head the record's attendance lists, not a member's turn; a label
     // names a person, not a clause (我想問局長：…).
-    if ["出席", "缺席", "列席", "我", "你", "他", "她", "您"]
-        .iter()
-        .any(|w| speaker.starts_with(w))
+    // 各位代表： / 尊敬的…： are salutations, not speakers.
+    if [
+        "出席", "缺席", "列席", "我", "你", "他", "她", "您", "各位", "尊敬",
+    ]
+    .iter()
+    .any(|w| speaker.starts_with(w))
     {
         return None;
     }

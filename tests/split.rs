@@ -68,3 +68,13 @@ fn participants_named_with_their_post_in_brackets_take_turns() {
     assert_eq!(speeches[1].1, vec!["1 第一，", "1 第二，"]);
     assert_eq!(speeches[2].1, vec!["1 一是", "1 二是"]);
 }
+
+#[test]
+fn a_reports_salutation_to_the_delegates_is_no_speaker_turn() {
+    // 各位代表： ends with an office-like word but greets the audience: the header and the body
+    // are one speech.
+    let speeches = shape("report_header_with_delegates_salutation.txt");
+    let starts: Vec<usize> = speeches.iter().map(|s| s.0).collect();
+    assert_eq!(starts, vec![1]);
+    assert_eq!(speeches[0].1, vec!["1 一、", "1 二、"]);
+}
