@@ -246,11 +246,11 @@ fn group(siblings: Vec<(usize, Heading)>, groups: &HashMap<usize, Group>) -> Vec
                 why: None,
                 children: vec![h],
             };
-            open = Some((family_key(&node.children[0]), node));
+            open = Some((node.children[0].family, node));
             continue;
         }
         match &mut open {
-            Some((key, node)) if family_key(&h) == *key && h.number != Some(1) => {
+            Some((family, node)) if h.family == *family && h.number != Some(1) => {
                 node.children.push(h)
             }
             _ => {
@@ -265,11 +265,6 @@ fn group(siblings: Vec<(usize, Heading)>, groups: &HashMap<usize, Group>) -> Vec
         out.push(node);
     }
     out
-}
-
-/// The family of a built heading, for telling where an announced list ends.
-fn family_key(h: &Heading) -> Option<Family> {
-    h.family
 }
 
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
