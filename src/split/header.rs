@@ -1,0 +1,133 @@
+//! The header of a speech: its title, subtitle, date, speaker, salutation and closing.
+
+use super::signals::{
+    CLOSING, is_closing_formula, is_header_like, is_salutation_line, is_speech_title, is_subtitle,
+    names_speech,
+};
+use crate::clean::{Line, is_title_like};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The header fields of a speech, read from its first lines. Missing fields stay `None`: they are
+/// never guessed from the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// The title line.
+    pub title: Option<String>,
+    /// A ——在…的讲话 subtitle.
+    pub subtitle: Option<String>,
+    /// The date as written.
+    pub date: Option<String>,
+    /// The date as YYYY-MM-DD.
+    pub date_iso: Option<String>,
+    /// The speaker's name on a line of its own.
+    pub speaker: Option<String>,
+    /// The opening salutation, without its colon.
+    pub salutation: Option<String>,
+    /// The closing formula, without its punctuation.
+    pub closing: Option<String>,
+}
+
+pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日.
+    Regex::new(
+        r"^[（(]?\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]?$",
+    )
+    .expect("valid")
+});
+
+/// Read the header of the speech on `lines[range]`: the title, subtitle, date and speaker lines
+/// before the salutation or the first paragraph, the salutation, and a closing formula.
+pub fn header(lines: &[Line], range: Range<usize>) -> Header {
+    let mut h = Header::default();
+    let content: Vec<&Line> = lines[range].iter().filter(|l| !l.is_empty()).collect();
+    // Short lines before a subtitle: the main title (坚定信心 真抓实干 / 奋力开创新局面).
+    let mut main_title: Vec<&str> = Vec::new();
+    let mut after_source_label = false;
+    for (k, l) in content.iter().take(16).enumerate() {
+        let t = l.text.as_ref();
+        let source_label = ["来源", "來源"].iter().any(|w| t.starts_with(w));
+        if is_salutation_line(t) {
+            h.salutation = Some(t.trim_end_matches(['：', ':']).to_string());
+            break;
+        }
+        if let Some(c) = DATE.captures(t) {
+            h.date = Some(t.to_string());
+            h.date_iso = iso_date(&c[1], &c[2], &c[3]);
+        } else if (h.title.is_some() || !main_title.is_empty())
+            && (t.starts_with("——") || is_subtitle(t))
+        {
+            if h.title.is_none() {
+                h.title = Some(main_title.join(" "));
+            }
+            h.subtitle = Some(t.to_string());
+        } else if h.title.is_none() && (names_speech(t) || k == 0 && is_speech_title(t)) {
+            h.title = Some(t.to_string());
+        } else if h.title.is_some() && is_speaker(t) && !after_source_label {
+            // The line nearest the salutation names the speaker: a page's source (四川日报)
+            // may come first.
+            h.speaker = Some(t.to_string());
+        } else if h.title.is_none()
+            && l.marker.is_none()
+            && is_title_like(t)
+            && main_title.len() < 2
+        {
+            main_title.push(t);
+        } else if !is_header_like(t) {
+            break;
+        }
+        after_source_label = source_label;
+    }
+    // A report is dated where it is signed, under its last paragraph (…党支部 / 2019年7月2日).
+    if h.date.is_none()
+        && let Some((t, c)) = content
+            .iter()
+            .rev()
+            .take(3)
+            .find_map(|l| DATE.captures(&l.text).map(|c| (l.text.as_ref(), c)))
+    {
+        h.date = Some(t.to_string());
+        h.date_iso = iso_date(&c[1], &c[2], &c[3]);
+    }
+    // The formula itself, not the paragraph it ends (…我就讲这么多，谢谢大家！ → 谢谢大家).
+    h.closing = content
+        .iter()
+        .rev()
+        .take(3)
+        .filter(|l| is_closing_formula(&l.text))
+        .find_map(|l| CLOSING.captures(&l.text).map(|c| c[2].to_string()));
+    h
+}
+
+fn is_name(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=4).contains(&n) && text.chars().all(crate::clean::is_han)
+}
+
+/// A speaker line under the title: a name (王晓峰), or an office and a name (市委书记　王晓峰);
+/// a two-character name is often spaced out to the width of three (市长 龚 正).
+pub(super) fn is_speaker(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let spaced = |name: &[&str]| name.len() > 1 && name.iter().all(|p| p.chars().count() == 1);
+    match parts.as_slice() {
+        [name] => is_name(name),
+        _ if spaced(&parts) => is_name(&parts.concat()),
+        [office, name] => is_office(office) && is_name(name),
+        [office, name @ ..] => is_office(office) && spaced(name) && is_name(&name.concat()),
+        _ => false,
+    }
+}
+
+fn is_office(text: &str) -> bool {
+    text.chars().count() <= 16 && text.chars().all(crate::clean::is_han)
+}
+
+fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
+    let number = |s: &str| s.parse().ok().or_else(|| crate::marker::han_value(s));
+    let (y, m, d) = (number(y)?, number(m)?, number(d)?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}

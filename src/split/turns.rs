@@ -1,0 +1,262 @@
+//! Transcript turns: who speaks, and whether their turn starts a speech.
+
+use super::evidence::StartEvidence;
+use crate::clean::Line;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TURN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    // The office or title that ends a speaker's label: 王某某議員, 保安局局長, 卓某某理事長.
+    Regex::new(
+        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长)$",
+    )
+    .expect("valid")
+});
+
+static TURN_OFFICE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    // A surname, an office and a given name, as Taiwan's records write a speaker: 鄭司長乃文,
+    // 高委員虹安, 張副署長美美.
+    Regex::new(
+        r"^\p{Han}{1,2}副?(司長|署長|部長|次長|局長|處長|主任委員|委員|主委|院長|董事長|總經理|理事長|執行長|總裁|主任|秘書長|市長|縣長)\p{Han}{1,2}$",
+    )
+        .expect("valid")
+});
+
+static CHAIR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Han}{0,6}主席|主持人)$").expect("valid"));
+
+/// A transcript turn: a speaker's label, a colon, and what they say (王某某議員：主席，…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Turn<'a> {
+    /// The label as written: 勞工及福利局局長, 張三議員, 主席.
+    pub speaker: &'a str,
+    /// The chair (主席, 副主席) keeps order; their turns are procedure.
+    pub chair: bool,
+    /// What follows the colon.
+    pub said: &'a str,
+}
+
+/// Whether `text` opens with a transcript turn's speaker label (王某某議員：…, 主席：…, also after
+/// the agenda number of a question): the nesting stage reads `1. 謝某某議員：` as a speaker line,
+/// not a point.
+///
+/// ```
+/// assert!(tigang::split::is_turn("1. 王大文議員：主席，我想問局長"));
+/// assert!(!tigang::split::is_turn("1.加强学习：要深入"));
+/// ```
+pub fn is_turn(text: &str) -> bool {
+    turn(text).is_some()
+}
+
+/// Read a turn from a paragraph's first line. The label is a short run of Han characters before
+/// a colon (：, :, or ︰ as some records print it), after the agenda number of a question
+/// (`1. 謝某某議員：`); it names a participant when it ends with an office or title, is a surname,
+/// office and given name, or when the turn opens by addressing the chair.
+pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
+    // A turn names its speaker in the line's first few characters: cheap tests first.
+    // A label is at most 14 characters after an agenda number: its colon is in the first 64
+    // bytes (：is EF BC 9A, ︰ EF B8 B0 in UTF-8).
+    let bytes = &text.as_bytes()[..text.len().min(64)];
+    let colon = memchr::memchr(b':', bytes).is_some()
+        || memchr::memmem::find(bytes, "：".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "︰".as_bytes()).is_some();
+    if !colon {
+        return None;
+    }
+    let body = text
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix('.')
+        .filter(|_| text.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(text)
+        .trim_start();
+    let colon = body.find(['：', ':', '︰'])?;
+    let (speaker, rest) = body.split_at(colon);
+    let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
+    let n = speaker.chars().count();
+    if !(2..=14).contains(&n) || !speaker.chars().all(crate::clean::is_han) {
+        return None;
+    }
+    // 出席議員： / 缺席議員： head the record's attendance lists, not a member's turn; a label
+    // names a person, not a clause (我想問局長：…).
+    // 各位代表： / 尊敬的…： are salutations, not speakers.
+    if [
+        "出席", "缺席", "列席", "我", "你", "他", "她", "您", "各位", "尊敬",
+    ]
+    .iter()
+    .any(|w| speaker.starts_with(w))
+    {
+        return None;
+    }
+    let chair = CHAIR.is_match(speaker);
+    // A bare name is a speaker when the record names who they are at once: 张三：（某公司董事长）….
+    let introduced = n <= 4 && said.starts_with(['（', '(']) && {
+        let inside: String = said
+            .chars()
+            .skip(1)
+            .take_while(|&c| c != '）' && c != ')')
+            .collect();
+        TURN_TITLE.is_match(&inside) || inside.ends_with("总") || inside.ends_with("總")
+    };
+    let participant = TURN_TITLE.is_match(speaker)
+        || TURN_OFFICE_NAME.is_match(speaker)
+        || said.starts_with("主席")
+        || introduced;
+    (chair || participant).then_some(Turn {
+        speaker,
+        chair,
+        said,
+    })
+}
+
+/// How far the chair may keep the floor for a broken-off speaker: turns until they take it back.
+const BREAK_MAX_TURNS: usize = 16;
+
+/// The chair's words that keep the floor for an interrupted speaker.
+const FLOOR_KEPT: [&str; 7] = [
+    "請稍等",
+    "请稍等",
+    "請稍停",
+    "请稍停",
+    "請繼續",
+    "请继续",
+    "完成作答",
+];
+
+/// The sentences of substance in the paragraph opened at content position `pos`: thanking the
+/// chair is courtesy, not a sentence.
+fn sentences(lines: &[Line], content: &[usize], pos: usize) -> usize {
+    let mut n = 0;
+    for (k, &j) in content.iter().enumerate().skip(pos).take(8) {
+        if k != pos && !lines[j].continues {
+            break;
+        }
+        let text = lines[j].text.as_ref();
+        let courtesies = ["多謝主席。", "謝謝主席。", "多谢主席。", "谢谢主席。"]
+            .iter()
+            .map(|c| text.matches(c).count())
+            .sum::<usize>();
+        n += text.matches(['。', '？', '！', '?', '!']).count() - courtesies;
+    }
+    n
+}
+
+fn ends_broken_off(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// A stage direction in brackets: (李某議員站起來 ).
+fn is_stage_direction(text: &str) -> bool {
+    text.starts_with(['(', '（']) && text.trim_end().ends_with([')', '）'])
+}
+
+/// The evidence on each transcript turn of the file: `(content position, turn, evidence)`.
+pub(super) fn turn_evidence<'a>(
+    lines: &'a [Line],
+    content: &[usize],
+) -> Vec<(usize, Turn<'a>, Vec<StartEvidence>)> {
+    let mut turns: Vec<(usize, Turn<'a>, Vec<StartEvidence>)> = content
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, &i)| turn(lines[i].text.as_ref()).map(|t| (pos, t, Vec::new())))
+        .collect();
+    // Broken-off turns whose speaker the chair lets go on: what comes between is interjection.
+    let mut k = 0;
+    while k < turns.len() {
+        let (pos, t, _) = turns[k];
+        let end = turns.get(k + 1).map_or(content.len(), |n| n.0);
+        let broke_off = !t.chair
+            && (pos..end)
+                .rev()
+                .take(4)
+                .any(|p| ends_broken_off(&lines[content[p]].text));
+        let back = broke_off
+            .then(|| {
+                (k + 1..turns.len().min(k + 1 + BREAK_MAX_TURNS))
+                    .find(|&m| !turns[m].1.chair && turns[m].1.speaker == t.speaker)
+            })
+            .flatten()
+            .filter(|&m| {
+                (k + 1..m).any(|c| {
+                    turns[c].1.chair && FLOOR_KEPT.iter().any(|w| turns[c].1.said.contains(w))
+                })
+            });
+        if let Some(m) = back {
+            for between in &mut turns[k + 1..m] {
+                between.2.push(StartEvidence::Interjection);
+            }
+            turns[m].2.push(StartEvidence::ResumesAfterBreak);
+            k = m;
+        } else {
+            k += 1;
+        }
+    }
+    let mut last_participant: Option<&str> = None;
+    for k in 0..turns.len() {
+        let (pos, t, _) = turns[k];
+        let mut found = Vec::new();
+        if t.chair {
+            found.push(StartEvidence::ChairTurn);
+        } else {
+            found.push(StartEvidence::NewSpeaker);
+            if last_participant == Some(t.speaker) {
+                found.push(StartEvidence::SameSpeakerResumes);
+            }
+            if t.said.starts_with(['…', '.']) {
+                found.push(StartEvidence::TimerTail);
+            }
+            if sentences(lines, content, pos) <= 1 {
+                if moves_wording(lines, content, &turns[k..]) {
+                    found.push(StartEvidence::MovesWording);
+                }
+                let rose = content[pos.saturating_sub(3)..pos].iter().any(|&j| {
+                    let s = lines[j].text.as_ref();
+                    is_stage_direction(s) && s.contains(t.speaker) && s.contains("站起")
+                });
+                if rose {
+                    found.push(StartEvidence::OutOfTurn);
+                }
+            }
+            last_participant = Some(t.speaker);
+        }
+        turns[k].2.extend(found);
+    }
+    turns
+}
+
+/// Whether the turn `turns[0]` is followed, through the chair's prompts and its speaker's own
+/// further turns, by the printed wording of what it moves (…修正案如下：).
+fn moves_wording(
+    lines: &[Line],
+    content: &[usize],
+    turns: &[(usize, Turn, Vec<StartEvidence>)],
+) -> bool {
+    let (pos, t, _) = turns[0];
+    let mut next_turn = turns[1..].iter().peekable();
+    for p in pos + 1..content.len().min(pos + 17) {
+        let line = &lines[content[p]];
+        if line.continues {
+            continue;
+        }
+        while next_turn.peek().is_some_and(|n| n.0 < p) {
+            next_turn.next();
+        }
+        if let Some(&&(q, n, _)) = next_turn.peek()
+            && q == p
+        {
+            if n.chair || n.speaker == t.speaker {
+                continue;
+            }
+            return false;
+        }
+        if is_stage_direction(&line.text) {
+            continue;
+        }
+        // The wording's lead-in may be broken over two lines (…進一步 / 修正案如下：).
+        return content[p..]
+            .iter()
+            .take(2)
+            .any(|&l| lines[l].text.contains("如下："));
+    }
+    false
+}
