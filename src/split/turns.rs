@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 static TURN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // The office or title that ends a speaker's label: 王某某議員, 保安局局長, 卓某某理事長.
     Regex::new(
-        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长)$",
+        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长|記者|记者|發言人|发言人|研究員|研究员)$",
     )
     .expect("valid")
 });
@@ -54,9 +54,9 @@ pub fn is_turn(text: &str) -> bool {
 /// office and given name, or when the turn opens by addressing the chair.
 pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
     // A turn names its speaker in the line's first few characters: cheap tests first.
-    // A label is at most 14 characters after an agenda number: its colon is in the first 64
+    // A label is at most 26 characters after an agenda number: its colon is in the first 96
     // bytes (：is EF BC 9A, ︰ EF B8 B0 in UTF-8).
-    let bytes = &text.as_bytes()[..text.len().min(64)];
+    let bytes = &text.as_bytes()[..text.len().min(96)];
     let colon = memchr::memchr(b':', bytes).is_some()
         || memchr::memmem::find(bytes, "：".as_bytes()).is_some()
         || memchr::memmem::find(bytes, "︰".as_bytes()).is_some();
@@ -71,11 +71,32 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
         .trim_start();
     let colon = body.find(['：', ':', '︰'])?;
     let (speaker, rest) = body.split_at(colon);
+    let speaker = speaker.trim_end();
     let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
-    let n = speaker.chars().count();
-    if !(2..=14).contains(&n) || !speaker.chars().all(crate::clean::is_han) {
+    // The label as a reader reads it: records made from PDFs space a name out (王 大 文 議員,
+    // 局 長), and some put the office before the name (区财政局局长 李平).
+    let label: String = speaker.chars().filter(|c| !is_space(*c)).collect();
+    // A name followed by who they are in brackets: 何平（市财政局副局长）.
+    let bracketed = bracketed_office(&label);
+    let n = label.chars().count();
+    if !(2..=if bracketed.is_some() { 26 } else { 14 }).contains(&n) {
         return None;
     }
+    if bracketed.is_none() && !label.chars().all(crate::clean::is_han) {
+        return None;
+    }
+    let spaced_office = speaker.contains(is_space) && {
+        let parts: Vec<&str> = speaker.split(is_space).filter(|p| !p.is_empty()).collect();
+        // Letter-spaced (every part one or two characters), or an office and a name.
+        parts.iter().all(|p| p.chars().count() <= 2)
+            || parts.len() == 2
+                && TURN_TITLE.is_match(parts[0])
+                && (2..=4).contains(&parts[1].chars().count())
+    };
+    if speaker.contains(is_space) && !spaced_office {
+        return None;
+    }
+    let speaker_key = label.as_str();
     // 出席議員： / 缺席議員： head the record's attendance lists, not a member's turn; a label
     // names a person, not a clause (我想問局長：…).
     // 各位代表： / 尊敬的…： are salutations, not speakers.
@@ -83,11 +104,11 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
         "出席", "缺席", "列席", "我", "你", "他", "她", "您", "各位", "尊敬",
     ]
     .iter()
-    .any(|w| speaker.starts_with(w))
+    .any(|w| speaker_key.starts_with(w))
     {
         return None;
     }
-    let chair = CHAIR.is_match(speaker);
+    let chair = CHAIR.is_match(speaker_key);
     // A bare name is a speaker when the record names who they are at once: 张三：（某公司董事长）….
     let introduced = n <= 4 && said.starts_with(['（', '(']) && {
         let inside: String = said
@@ -97,8 +118,11 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
             .collect();
         TURN_TITLE.is_match(&inside) || inside.ends_with("总") || inside.ends_with("總")
     };
-    let participant = TURN_TITLE.is_match(speaker)
-        || TURN_OFFICE_NAME.is_match(speaker)
+    let participant = TURN_TITLE.is_match(speaker_key)
+        || TURN_OFFICE_NAME.is_match(speaker_key)
+        || is_delegate(speaker_key)
+        || bracketed.is_some()
+        || spaced_office && speaker.split(is_space).filter(|p| !p.is_empty()).count() == 2
         || said.starts_with("主席")
         || introduced;
     (chair || participant).then_some(Turn {
@@ -106,6 +130,37 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
         chair,
         said,
     })
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// `name（office）`: a name of two to four characters, then who they are in brackets (市财政局副局长,
+/// 种植大户, 村民代表), as 座谈会 records write a speaker.
+fn bracketed_office(label: &str) -> Option<(&str, &str)> {
+    let open = label.find(['（', '('])?;
+    let (name, rest) = label.split_at(open);
+    let inside = rest[rest.chars().next()?.len_utf8()..].strip_suffix(['）', ')'])?;
+    let han = |t: &str| !t.is_empty() && t.chars().all(crate::clean::is_han);
+    ((2..=4).contains(&name.chars().count())
+        && han(name)
+        && (2..=20).contains(&inside.chars().count())
+        && inside.chars().all(|c| crate::clean::is_han(c) || c == '、'))
+    .then_some((name, inside))
+}
+
+/// A delegate or a member named by name (李明代表, 王委员): 代表 alone, 各位代表 and 全体代表 are the
+/// audience.
+fn is_delegate(label: &str) -> bool {
+    let n = label.chars().count();
+    (label.ends_with("代表") || label.ends_with("委員") || label.ends_with("委员"))
+        && (3..=6).contains(&n)
+        && ![
+            "全体", "全體", "人大", "党代", "黨代", "职工", "職工", "列席", "特邀",
+        ]
+        .iter()
+        .any(|w| label.starts_with(w))
 }
 
 /// How far the chair may keep the floor for a broken-off speaker: turns until they take it back.
@@ -140,6 +195,15 @@ fn sentences(lines: &[Line], content: &[usize], pos: usize) -> usize {
     n
 }
 
+/// Whether `word` comes in the first `chars` characters of `text`.
+fn head_has(text: &str, word: &str, chars: usize) -> bool {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].contains(word)
+}
+
 fn ends_broken_off(text: &str) -> bool {
     let t = text.trim_end();
     t.ends_with("...") || t.ends_with('…')
@@ -170,17 +234,21 @@ pub(super) fn turn_evidence<'a>(
                 .rev()
                 .take(4)
                 .any(|p| ends_broken_off(&lines[content[p]].text));
-        let back = broke_off
+        // The chair keeping the floor for the speaker by name (行政長官，請稍等): an interruption
+        // even when the speaker's sentence was complete.
+        let floor_kept_for = |c: usize| {
+            let chair = &turns[c].1;
+            chair.chair
+                && FLOOR_KEPT.iter().any(|w| chair.said.contains(w))
+                && (broke_off || chair.said.contains(t.speaker))
+        };
+        let back = (broke_off || !t.chair)
             .then(|| {
                 (k + 1..turns.len().min(k + 1 + BREAK_MAX_TURNS))
                     .find(|&m| !turns[m].1.chair && turns[m].1.speaker == t.speaker)
             })
             .flatten()
-            .filter(|&m| {
-                (k + 1..m).any(|c| {
-                    turns[c].1.chair && FLOOR_KEPT.iter().any(|w| turns[c].1.said.contains(w))
-                })
-            });
+            .filter(|&m| (k + 1..m).any(floor_kept_for));
         if let Some(m) = back {
             for between in &mut turns[k + 1..m] {
                 between.2.push(StartEvidence::Interjection);
@@ -201,6 +269,21 @@ pub(super) fn turn_evidence<'a>(
             found.push(StartEvidence::NewSpeaker);
             if last_participant == Some(t.speaker) {
                 found.push(StartEvidence::SameSpeakerResumes);
+            }
+            // A point of order, or a turn that is only a stage direction ((離席抗議)), interrupts
+            // the speech in progress; it is no speech, and the speaker before goes on.
+            let interjects = is_stage_direction(t.said)
+                || ["規程問題", "规程问题"]
+                    .iter()
+                    .any(|w| head_has(t.said, w, 30));
+            if interjects {
+                if !found.contains(&StartEvidence::Interjection)
+                    && !turns[k].2.contains(&StartEvidence::Interjection)
+                {
+                    found.push(StartEvidence::Interjection);
+                }
+                turns[k].2.extend(found);
+                continue;
             }
             if t.said.starts_with(['…', '.']) {
                 found.push(StartEvidence::TimerTail);
