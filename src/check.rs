@@ -610,6 +610,7 @@ mod tests {
             subtitle: None,
             date: None,
             date_iso: None,
+            date_note: None,
             speaker: None,
             salutation: None,
             closing: None,
@@ -618,6 +619,8 @@ mod tests {
             outline,
             diagnostics: Vec::new(),
             dropped: Vec::new(),
+            start_why: None,
+            passed_over: Vec::new(),
         };
         check(&speech, &lines, CheckOptions::default())
             .into_iter()

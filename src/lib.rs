@@ -100,11 +100,27 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
         explain: opts.explain,
         weights: opts.weights,
     };
-    let speeches = split::split(&lines)
-        .into_iter()
-        .map(|range| {
-            let mut s = speech(&lines, range, nest_opts);
+    let segmentation = split::segment(&lines);
+    let speeches = segmentation
+        .speeches
+        .iter()
+        .map(|segment| {
+            let mut s = speech(&lines, segment, nest_opts);
             s.diagnostics = check::check(&s, &lines, opts.check);
+            if opts.explain {
+                let range = segment.range.clone();
+                let within = |n: usize| {
+                    lines.get(range.start).is_some_and(|l| l.number <= n)
+                        && lines.get(range.end - 1).is_some_and(|l| n <= l.number)
+                };
+                s.start_why = Some(Box::new(segment.start.clone()));
+                s.passed_over = segmentation
+                    .passed_over
+                    .iter()
+                    .filter(|p| within(p.line))
+                    .cloned()
+                    .collect();
+            }
             s
         })
         .collect();
@@ -119,19 +135,27 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
     })
 }
 
-fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::NestOptions) -> Speech {
-    let header = split::header(lines, range.clone());
+fn speech(lines: &[clean::Line], segment: &split::Segment, opts: nest::NestOptions) -> Speech {
+    let range = segment.range.clone();
+    let header = split::header_of(lines, segment);
+    // The speech starts on the line its evidence found; front matter before it (a site's title
+    // block) stays in its range but is neither its header nor its body.
     let first = (range.start..range.end)
-        .find(|&i| !lines[i].is_empty())
+        .find(|&i| !lines[i].is_empty() && lines[i].number == segment.start.line)
+        .or_else(|| (range.start..range.end).find(|&i| !lines[i].is_empty()))
         .unwrap_or(range.start);
     // A speech's own title line (第二篇：在…会议上的讲话) names the speech; it is not its first point.
     let body = if lines
         .get(first)
         .is_some_and(|l| split::is_speech_title(&l.text))
+        || segment
+            .start
+            .evidence
+            .contains(&split::StartEvidence::SpeechTitle)
     {
         first + 1..range.end
     } else {
-        range.clone()
+        first..range.end
     };
     let (outline, dropped) = nest::nest_explained(lines, body, opts);
     let last = (range.start..range.end)
@@ -144,6 +168,7 @@ fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::Nest
         subtitle: header.subtitle,
         date: header.date,
         date_iso: header.date_iso,
+        date_note: header.date_note,
         speaker: header.speaker,
         salutation: header.salutation,
         closing: header.closing,
@@ -152,5 +177,7 @@ fn speech(lines: &[clean::Line], range: std::ops::Range<usize>, opts: nest::Nest
         outline,
         diagnostics: Vec::new(),
         dropped: if opts.explain { dropped } else { Vec::new() },
+        start_why: None,
+        passed_over: Vec::new(),
     }
 }

@@ -30,7 +30,11 @@ pub struct Speech {
     /// The same date as ISO 8601 (2018-09-20) when it names a whole day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_iso: Option<String>,
-    /// The speaker line under the title: a name (王晓峰), or an office and a name (市长 龚 正).
+    /// What the date line says after the day: 修改稿 in （2025年4月10日修改稿）.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    /// The speaker line under the title: a name (王晓峰), or an office and a name (市长 龚 正);
+    /// in a transcript, the turn's label (王大文議員).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// The opening salutation (同志们).
@@ -51,6 +55,18 @@ pub struct Speech {
     /// With `--explain`: the marker lines that are not headings, and why.
     #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<crate::nest::Dropped>,
+    /// With `--explain`: why the speech starts where it does (the evidence at its first line).
+    #[serde(
+        rename = "start_evidence",
+        default,
+        skip_deserializing,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_why: Option<Box<crate::split::Start>>,
+    /// With `--explain`: lines in the speech with evidence for a start that start none, and what
+    /// weighed against them.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub passed_over: Vec<crate::split::Start>,
 }
 
 /// One numbered point, or a group node without a marker that gathers a list.

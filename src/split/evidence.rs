@@ -54,6 +54,11 @@ pub enum StartEvidence {
     // ---- against a start
     /// The line continues a paragraph broken mid-sentence: a speech never starts inside one.
     ContinuesLine,
+    /// From this line to the next start there is no sentence and no numbered point: page
+    /// furniture (【打印】【关闭】, 相关推荐：), a table of contents, a reaction line.
+    NoSubstance,
+    /// A line wholly in brackets ((掌声), (陳議員離席抗議)) reports the room; it starts nothing.
+    StageDirection,
     /// Notes after a speech's last words (注释, a rule line) belong to it.
     NotesOfSpeech,
     /// A salutation, a meeting's opening or a site's blurb in the header of the speech that has
@@ -81,7 +86,7 @@ pub enum StartEvidence {
 
 impl StartEvidence {
     /// Every kind, in declaration order.
-    pub const ALL: [StartEvidence; 24] = [
+    pub const ALL: [StartEvidence; 26] = [
         StartEvidence::FileStart,
         StartEvidence::SpeechTitle,
         StartEvidence::TitleOverSubtitle,
@@ -96,6 +101,8 @@ impl StartEvidence {
         StartEvidence::CopyOfOpening,
         StartEvidence::NewSpeaker,
         StartEvidence::ContinuesLine,
+        StartEvidence::NoSubstance,
+        StartEvidence::StageDirection,
         StartEvidence::NotesOfSpeech,
         StartEvidence::InsideHeader,
         StartEvidence::EmptySpeech,
@@ -125,6 +132,8 @@ impl StartEvidence {
             EmptySpeech => -10_000,
             // Outweighs every signal a notes block might carry.
             NotesOfSpeech => -100,
+            // Outweighs any two signals: a start must lead to something a reader would read.
+            NoSubstance | StageDirection => -100,
             // Outweighs the salutation and any closing signal with it: a header holds a
             // salutation.
             InsideHeader => -100,
@@ -154,6 +163,8 @@ impl StartEvidence {
             CopyOfOpening => "copy_of_opening",
             NewSpeaker => "new_speaker",
             ContinuesLine => "continues_line",
+            NoSubstance => "no_substance",
+            StageDirection => "stage_direction",
             NotesOfSpeech => "notes_of_speech",
             InsideHeader => "inside_header",
             EmptySpeech => "empty_speech",

@@ -1,10 +1,11 @@
 //! The header of a speech: its title, subtitle, date, speaker, salutation and closing.
 
+use super::signals::is_title_line;
 use super::signals::{
     CLOSING, is_closing_formula, is_header_like, is_salutation_line, is_speech_title, is_subtitle,
     names_speech,
 };
-use crate::clean::{Line, is_title_like};
+use crate::clean::Line;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -21,6 +22,8 @@ pub struct Header {
     pub date: Option<String>,
     /// The date as YYYY-MM-DD.
     pub date_iso: Option<String>,
+    /// What the date line says after the day: 修改稿, 根据录音整理.
+    pub date_note: Option<String>,
     /// The speaker's name on a line of its own.
     pub speaker: Option<String>,
     /// The opening salutation, without its colon.
@@ -30,9 +33,10 @@ pub struct Header {
 }
 
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日.
+    // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日; in
+    // brackets, with a note after the day: （2025年4月10日修改稿）, （…在全县工作会议上，根据录音整理）.
     Regex::new(
-        r"^[（(]?\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]?$",
+        r"^[（(]?\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]?$|^[（(]\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*([^（）()。]{1,30}?)\s*[）)]$",
     )
     .expect("valid")
 });
@@ -54,7 +58,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
         }
         if let Some(c) = DATE.captures(t) {
             h.date = Some(t.to_string());
-            h.date_iso = iso_date(&c[1], &c[2], &c[3]);
+            (h.date_iso, h.date_note) = date_parts(&c);
         } else if (h.title.is_some() || !main_title.is_empty())
             && (t.starts_with("——") || is_subtitle(t))
         {
@@ -70,7 +74,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
             h.speaker = Some(t.to_string());
         } else if h.title.is_none()
             && l.marker.is_none()
-            && is_title_like(t)
+            && is_title_line(t)
             && main_title.len() < 2
         {
             main_title.push(t);
@@ -88,7 +92,7 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
             .find_map(|l| DATE.captures(&l.text).map(|c| (l.text.as_ref(), c)))
     {
         h.date = Some(t.to_string());
-        h.date_iso = iso_date(&c[1], &c[2], &c[3]);
+        (h.date_iso, h.date_note) = date_parts(&c);
     }
     // The formula itself, not the paragraph it ends (…我就讲这么多，谢谢大家！ → 谢谢大家).
     h.closing = content
@@ -97,6 +101,36 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
         .take(3)
         .filter(|l| is_closing_formula(&l.text))
         .find_map(|l| CLOSING.captures(&l.text).map(|c| c[2].to_string()));
+    h
+}
+
+/// The header of a speech read from where its start evidence put it: the title is the line the
+/// speech starts on when that line named it, the title lines and subtitle are the ones the start
+/// was found by, and a transcript turn's label is its speaker.
+pub fn header_of(lines: &[Line], segment: &super::Segment) -> Header {
+    use super::StartEvidence::{SpeechTitle, TitleOverSubtitle};
+    let start = &segment.start;
+    let from = (segment.range.start..segment.range.end)
+        .find(|&i| lines[i].number == start.line && !lines[i].is_empty())
+        .unwrap_or(segment.range.start);
+    let mut h = header(lines, from..segment.range.end);
+    let text = |i: usize| lines[i].text.to_string();
+    if start.evidence.contains(&TitleOverSubtitle)
+        && let Some(sub) = start.subtitle_line
+        && let Some(to) = (from..segment.range.end).find(|&i| lines[i].number == sub)
+    {
+        let title: Vec<String> = (from..to)
+            .filter(|&i| !lines[i].is_empty())
+            .map(text)
+            .collect();
+        h.title = Some(title.join(" "));
+        h.subtitle = Some(text(to));
+    } else if start.evidence.contains(&SpeechTitle) {
+        h.title = Some(text(from));
+    }
+    if let Some(speaker) = &start.speaker {
+        h.speaker = Some(speaker.clone());
+    }
     h
 }
 
@@ -124,6 +158,20 @@ pub(super) fn is_speaker(text: &str) -> bool {
 
 fn is_office(text: &str) -> bool {
     text.chars().count() <= 16 && text.chars().all(crate::clean::is_han)
+}
+
+/// The ISO date and the note of a [`DATE`] match.
+fn date_parts(c: &regex::Captures) -> (Option<String>, Option<String>) {
+    let g = |k: usize| c.get(k).map_or("", |m| m.as_str());
+    if c.get(1).is_some() {
+        (iso_date(g(1), g(2), g(3)), None)
+    } else {
+        let note = g(7).trim_start_matches(['，', ',']).trim();
+        (
+            iso_date(g(4), g(5), g(6)),
+            (!note.is_empty()).then(|| note.to_string()),
+        )
+    }
 }
 
 fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {

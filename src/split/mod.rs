@@ -25,7 +25,7 @@ mod signals;
 mod turns;
 
 pub use evidence::{SPEECH_COST, StartEvidence};
-pub use header::{Header, header};
+pub use header::{Header, header, header_of};
 pub use signals::{is_salutation_line, is_speech_title};
 pub use turns::is_turn;
 
@@ -33,6 +33,7 @@ use crate::clean::{Line, ends_sentence};
 use serde::Serialize;
 use signals::*;
 use std::ops::Range;
+use turns::is_stage_direction;
 
 /// How far a speech's header may run (content lines): a header is a few short lines, and the
 /// bound keeps the pairwise evidence local on hostile inputs of a million short lines.
@@ -179,26 +180,39 @@ struct File<'a> {
     content: &'a [usize],
     /// Content lines with text (letters, digits, Han) before each content position.
     text_before: Vec<u32>,
+    /// Content lines of substance (a sentence's end, or a numbered point) before each position.
+    substance_before: Vec<u32>,
 }
 
 impl<'a> File<'a> {
     fn new(lines: &'a [Line<'a>], content: &'a [usize]) -> Self {
         let mut text_before = Vec::with_capacity(content.len() + 1);
-        let mut n = 0u32;
+        let mut substance_before = Vec::with_capacity(content.len() + 1);
+        let (mut n, mut m) = (0u32, 0u32);
         for &i in content {
             text_before.push(n);
-            n += u32::from(lines[i].text.chars().any(char::is_alphanumeric));
+            substance_before.push(m);
+            let l = &lines[i];
+            n += u32::from(l.text.chars().any(char::is_alphanumeric));
+            m += u32::from(l.marker.is_some() || l.text.contains(['。', '！', '？', '!', '?']));
         }
         text_before.push(n);
+        substance_before.push(m);
         File {
             lines,
             content,
             text_before,
+            substance_before,
         }
     }
 
     fn text(&self, pos: usize) -> &'a str {
         self.lines[self.content[pos]].text.as_ref()
+    }
+
+    /// Whether content positions `from..to` hold a sentence or a numbered point.
+    fn has_substance(&self, from: usize, to: usize) -> bool {
+        self.substance_before[to] > self.substance_before[from]
     }
 
     /// Whether content positions `from..to` hold any text.
@@ -220,7 +234,12 @@ impl<'a> File<'a> {
         for pos in 0..content.len() {
             let line = &lines[content[pos]];
             let text = line.text.as_ref();
-            let prev = pos.checked_sub(1).map(|p| self.text(p));
+            // What came before, past the room's reactions ((掌声)) after a closing.
+            let prev = (0..pos)
+                .rev()
+                .take(3)
+                .map(|p| self.text(p))
+                .find(|t| !is_stage_direction(t));
             if !line.continues {
                 (prev_para, this_para) = (this_para, Some(text));
             }
@@ -244,6 +263,9 @@ impl<'a> File<'a> {
             }
             if line.continues {
                 ev.push(StartEvidence::ContinuesLine);
+            }
+            if is_stage_direction(text) {
+                ev.push(StartEvidence::StageDirection);
             }
             if !line.continues && pos > 0 && is_subtitle(text) {
                 let title = title_lines_above(lines, content, pos);
@@ -307,7 +329,29 @@ impl<'a> File<'a> {
             c.subtitle = Some(subtitle);
             c.header_end = c.header_end.max(subtitle + 4);
         }
+        self.weigh_substance(&mut found);
         found
+    }
+
+    /// A start must lead to something a reader would read: where nothing but short lines come
+    /// before the next start (one outside this start's header), the line is furniture.
+    fn weigh_substance(&self, found: &mut [Candidate]) {
+        let viable: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].local_score() > SPEECH_COST)
+            .collect();
+        for k in 1..found.len() {
+            if found[k].local_score() <= SPEECH_COST {
+                continue;
+            }
+            let from = viable.partition_point(|&v| v <= k);
+            let next = viable[from..]
+                .iter()
+                .find(|&&r| self.pair_evidence(&found[k], &found[r]).is_none())
+                .map_or(self.content.len(), |&r| found[r].pos);
+            if !self.has_substance(found[k].pos, next) {
+                found[k].evidence.push(StartEvidence::NoSubstance);
+            }
+        }
     }
 
     /// A candidate at `pos` with the extent of the header a start there would have.
@@ -456,6 +500,11 @@ impl<'a> File<'a> {
     }
 
     fn segmentation(&self, candidates: &[Candidate], chosen: &[usize]) -> Segmentation {
+        // Front matter (a site's title block, 下载 / 打印, a record's cover lines) with no
+        // sentence and no point is no speech of its own: the first speech starts after it, and
+        // its lines join that speech.
+        let front_matter = chosen.len() > 1 && !self.has_substance(0, candidates[chosen[1]].pos);
+        let chosen = if front_matter { &chosen[1..] } else { chosen };
         let mut speeches = Vec::with_capacity(chosen.len());
         for (n, &k) in chosen.iter().enumerate() {
             let from = if n == 0 {

@@ -32,7 +32,7 @@ pub(super) fn title_lines_above(lines: &[Line], content: &[usize], pos: usize) -
     let is_title_line = |p: usize| {
         let l = &lines[content[p]];
         let t = l.text.as_ref();
-        is_title_like(t)
+        is_title_line(t)
             && l.marker.is_none()
             && !l.continues
             && !DATE.is_match(t)
@@ -43,6 +43,20 @@ pub(super) fn title_lines_above(lines: &[Line], content: &[usize], pos: usize) -
         first -= 1;
     }
     first
+}
+
+/// A title line: short, without a sentence's end; a title may run past 30 characters and hold
+/// a comma (凝心聚力，真抓实干，奋力谱写…新篇章).
+pub(super) fn is_title_line(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 240
+        && text.chars().count() <= 60
+        && !text.contains(['。', '；', '！', '？', ';', '!', '?'])
+        && !text.ends_with(['：', ':', '，', ','])
+        // A title is words: not a rule (---), a quoted note (> …) or a row of links ([首页](/)).
+        && text.chars().filter(|&c| crate::clean::is_han(c)).nth(1).is_some()
+        && !text.starts_with(['>', '['])
+        && !text.contains("](")
 }
 
 /// A document number alone on its line: 一, 二, … 十二 (no punctuation, no title).

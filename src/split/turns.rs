@@ -210,7 +210,7 @@ fn ends_broken_off(text: &str) -> bool {
 }
 
 /// A stage direction in brackets: (李某議員站起來 ).
-fn is_stage_direction(text: &str) -> bool {
+pub(super) fn is_stage_direction(text: &str) -> bool {
     text.starts_with(['(', '（']) && text.trim_end().ends_with([')', '）'])
 }
 
