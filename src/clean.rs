@@ -29,6 +29,9 @@ pub struct Line<'a> {
     pub continues: bool,
     /// The heading marker that opens the line, recognized once here for every later stage.
     pub marker: Option<crate::marker::Marker>,
+    /// The level of a Markdown heading (`## 标题` is 2), 0 for other lines: a collection's
+    /// document titles keep their level when the hashes are cleaned away.
+    pub heading_level: u8,
 }
 
 impl Line<'_> {
@@ -109,6 +112,7 @@ fn clean_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> {
         noise: line.noise,
         continues: line.continues,
         marker: line.marker,
+        heading_level: line.heading_level,
     }
 }
 
@@ -221,9 +225,11 @@ fn clean_visible_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> 
     // Text copied from web editors arrives as Markdown: heading hashes (## 二、…) and bold
     // (**一、…**) are layout, not words.
     let hashes = text.len() - text.trim_start_matches('#').len();
+    let mut heading_level = 0;
     if (1..=6).contains(&hashes)
         && let Some(rest) = text[hashes..].strip_prefix([' ', '\u{3000}'])
     {
+        heading_level = hashes as u8;
         let title = rest.trim_start_matches(INDENT);
         lead += text[..text.len() - title.len()].chars().count();
         text = title;
@@ -279,6 +285,7 @@ fn clean_visible_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> 
         noise,
         continues: false,
         marker,
+        heading_level,
     }
 }
 
@@ -533,7 +540,14 @@ fn mark_continuations(lines: &mut [Line<'_>]) {
         if let Some(p) = prev {
             let (before, line) = (&lines[p], &lines[i]);
             let wrapped_indented = p + 1 == i && before.indented && !line.indented;
+            // A dash line under a title line opens its subtitle (——在…会议上的讲话), even when the
+            // title runs past 30 characters.
+            let subtitle_under_title = line.text.starts_with("——")
+                && before.marker.is_none()
+                && before.text.chars().count() <= 60
+                && !before.text.contains(['，', ',', '、']);
             let continues = !ends_sentence(&before.text)
+                && !subtitle_under_title
                 && (wrapped_indented
                     || (!is_title_like(&before.text) && !is_heading_title_only(before))
                     || is_title_second_line(before, line));

@@ -27,6 +27,15 @@ pub enum StartEvidence {
     SpeechTitle,
     /// The title lines right above a subtitle naming the occasion (——在…会议上的讲话).
     TitleOverSubtitle,
+    /// A document's title in a collection: a title line naming a kind of document (关于…的通知,
+    /// …办法（试行）, …的几点思考).
+    DocumentTitle,
+    /// A Markdown heading of the level a collection gives its documents: two or more headings
+    /// of that level carry no numbering and no numbered heading stands at or above it.
+    MarkdownTitle,
+    /// The line after a document's sign-off: a date line under the last paragraph (and the
+    /// issuing body's name).
+    AfterSignOff,
     /// An appendix (附录：…) is a document of its own.
     Appendix,
     /// A bracketed label over a document's title in book-title marks (【某某文件】 / 《关于…》).
@@ -50,6 +59,9 @@ pub enum StartEvidence {
     CopyOfOpening,
     /// A participant takes the floor in a transcript (王某某議員：…, 保安局局長：…).
     NewSpeaker,
+    /// The chair's turn holds an outline of its own (a closing summary with 一、二、三、 tasks):
+    /// a speech, not procedure.
+    ChairHoldsOutline,
 
     // ---- against a start
     /// The line continues a paragraph broken mid-sentence: a speech never starts inside one.
@@ -59,6 +71,11 @@ pub enum StartEvidence {
     NoSubstance,
     /// A line wholly in brackets ((掌声), (陳議員離席抗議)) reports the room; it starts nothing.
     StageDirection,
+    /// Page furniture (【下载】【打印】【关闭】, 责任编辑：, 相关报道：): a speech starts on its
+    /// title, not on the site's buttons.
+    PageFurniture,
+    /// The line right under an attachment's label (附件2): the attachment belongs to its document.
+    UnderAnnexLabel,
     /// Notes after a speech's last words (注释, a rule line) belong to it.
     NotesOfSpeech,
     /// A salutation, a meeting's opening or a site's blurb in the header of the speech that has
@@ -86,10 +103,13 @@ pub enum StartEvidence {
 
 impl StartEvidence {
     /// Every kind, in declaration order.
-    pub const ALL: [StartEvidence; 26] = [
+    pub const ALL: [StartEvidence; 32] = [
         StartEvidence::FileStart,
         StartEvidence::SpeechTitle,
         StartEvidence::TitleOverSubtitle,
+        StartEvidence::DocumentTitle,
+        StartEvidence::MarkdownTitle,
+        StartEvidence::AfterSignOff,
         StartEvidence::Appendix,
         StartEvidence::DocumentLabel,
         StartEvidence::NumberedDocument,
@@ -100,9 +120,12 @@ impl StartEvidence {
         StartEvidence::SiteBlurb,
         StartEvidence::CopyOfOpening,
         StartEvidence::NewSpeaker,
+        StartEvidence::ChairHoldsOutline,
         StartEvidence::ContinuesLine,
         StartEvidence::NoSubstance,
         StartEvidence::StageDirection,
+        StartEvidence::PageFurniture,
+        StartEvidence::UnderAnnexLabel,
         StartEvidence::NotesOfSpeech,
         StartEvidence::InsideHeader,
         StartEvidence::EmptySpeech,
@@ -124,21 +147,23 @@ impl StartEvidence {
             // Dated documents numbered 一 / 二: the numbering outweighs a line looking broken.
             NumberedDocument => 2_000,
             // One signal of a start is enough alone.
-            SpeechTitle | TitleOverSubtitle | Appendix | DocumentLabel | Salutation
-            | AfterClosing | AfterFinalAddress | MeetingOpening | SiteBlurb | CopyOfOpening
-            | NewSpeaker => 10,
+            SpeechTitle | TitleOverSubtitle | DocumentTitle | MarkdownTitle | AfterSignOff
+            | Appendix | DocumentLabel | Salutation | AfterClosing | AfterFinalAddress
+            | MeetingOpening | SiteBlurb | CopyOfOpening | NewSpeaker => 10,
             // A speech never starts inside a paragraph, nor with an empty speech before it.
             ContinuesLine => -1_000,
             EmptySpeech => -10_000,
             // Outweighs every signal a notes block might carry.
             NotesOfSpeech => -100,
             // Outweighs any two signals: a start must lead to something a reader would read.
-            NoSubstance | StageDirection => -100,
+            NoSubstance | StageDirection | PageFurniture | UnderAnnexLabel => -100,
             // Outweighs the salutation and any closing signal with it: a header holds a
             // salutation.
             InsideHeader => -100,
-            // The chair never starts a speech.
+            // The chair never starts a speech, unless their turn holds an outline: that outweighs
+            // the chair's procedure by one signal.
             ChairTurn => -100,
+            ChairHoldsOutline => 110,
             // One reason against outweighs a new speaker.
             SameSpeakerResumes | ResumesAfterBreak | Interjection | MovesWording | OutOfTurn
             | TimerTail => -20,
@@ -152,6 +177,9 @@ impl StartEvidence {
             FileStart => "file_start",
             SpeechTitle => "speech_title",
             TitleOverSubtitle => "title_over_subtitle",
+            DocumentTitle => "document_title",
+            MarkdownTitle => "markdown_title",
+            AfterSignOff => "after_sign_off",
             Appendix => "appendix",
             DocumentLabel => "document_label",
             NumberedDocument => "numbered_document",
@@ -162,9 +190,12 @@ impl StartEvidence {
             SiteBlurb => "site_blurb",
             CopyOfOpening => "copy_of_opening",
             NewSpeaker => "new_speaker",
+            ChairHoldsOutline => "chair_holds_outline",
             ContinuesLine => "continues_line",
             NoSubstance => "no_substance",
             StageDirection => "stage_direction",
+            PageFurniture => "page_furniture",
+            UnderAnnexLabel => "under_annex_label",
             NotesOfSpeech => "notes_of_speech",
             InsideHeader => "inside_header",
             EmptySpeech => "empty_speech",

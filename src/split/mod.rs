@@ -182,27 +182,34 @@ struct File<'a> {
     text_before: Vec<u32>,
     /// Content lines of substance (a sentence's end, or a numbered point) before each position.
     substance_before: Vec<u32>,
+    /// Numbered points (marker lines) before each position.
+    points_before: Vec<u32>,
 }
 
 impl<'a> File<'a> {
     fn new(lines: &'a [Line<'a>], content: &'a [usize]) -> Self {
         let mut text_before = Vec::with_capacity(content.len() + 1);
         let mut substance_before = Vec::with_capacity(content.len() + 1);
-        let (mut n, mut m) = (0u32, 0u32);
+        let mut points_before = Vec::with_capacity(content.len() + 1);
+        let (mut n, mut m, mut k) = (0u32, 0u32, 0u32);
         for &i in content {
             text_before.push(n);
             substance_before.push(m);
+            points_before.push(k);
             let l = &lines[i];
+            k += u32::from(l.marker.is_some());
             n += u32::from(l.text.chars().any(char::is_alphanumeric));
             m += u32::from(l.marker.is_some() || l.text.contains(['。', '！', '？', '!', '?']));
         }
         text_before.push(n);
         substance_before.push(m);
+        points_before.push(k);
         File {
             lines,
             content,
             text_before,
             substance_before,
+            points_before,
         }
     }
 
@@ -228,6 +235,7 @@ impl<'a> File<'a> {
         let documents = numbered_documents(lines, content);
         // Subtitles with title lines above them: the start goes to the first title line.
         let mut over_subtitle: Vec<(usize, usize)> = Vec::new(); // (title pos, subtitle pos)
+        let markdown_titles = markdown_title_levels(lines, content);
         let mut found: Vec<Candidate<'a>> = Vec::new();
         let mut prev_para: Option<&str> = None;
         let mut this_para: Option<&str> = None;
@@ -261,13 +269,34 @@ impl<'a> File<'a> {
                 found.push(self.candidate(pos, ev, (!t.chair).then_some(t.speaker)));
                 continue;
             }
-            if line.continues {
+            // The cleaner joins a line to a title-shaped line above that has a comma (a table of
+            // contents' last entry, 关于…，切实…的意见); after a blank line, a line that is itself
+            // a document's title starts afresh.
+            let gap_above = pos > 0 && content[pos - 1] + 1 < content[pos];
+            let document = !line.continues && names_document(line)
+                || line.continues
+                    && names_document(&Line {
+                        continues: false,
+                        ..line.clone()
+                    });
+            let title_after_gap = line.continues
+                && gap_above
+                && is_title_line(self.text(pos - 1))
+                && (document || names_speech(text));
+            let continues = line.continues && !title_after_gap;
+            if continues {
                 ev.push(StartEvidence::ContinuesLine);
             }
             if is_stage_direction(text) {
                 ev.push(StartEvidence::StageDirection);
             }
-            if !line.continues && pos > 0 && is_subtitle(text) {
+            if is_page_furniture(text) {
+                ev.push(StartEvidence::PageFurniture);
+            }
+            if pos > 0 && is_annex_label(self.text(pos - 1)) {
+                ev.push(StartEvidence::UnderAnnexLabel);
+            }
+            if !continues && pos > 0 && is_subtitle(text) {
                 let title = title_lines_above(lines, content, pos);
                 if title < pos {
                     // ——在…上的讲话 names the speech whose title lines stand just above it; the
@@ -280,9 +309,30 @@ impl<'a> File<'a> {
                     continue;
                 }
             }
-            if !line.continues {
+            if !continues {
                 if names_speech(text) {
                     ev.push(StartEvidence::SpeechTitle);
+                }
+                // A title ends its line: one the next line goes on from is a sentence's start
+                // (…正如我在開場發言 / 時已提過，…). A document's title does not stand under a
+                // numbered point, and a transcript's agenda item stands over a speaker's turn.
+                let wraps_on = content.get(pos + 1).is_some_and(|&j| lines[j].continues);
+                let under_point = pos > 0 && !gap_above && lines[content[pos - 1]].marker.is_some();
+                let over_turn = turn_at.peek().is_some_and(|t| t.0 <= pos + 2);
+                if wraps_on {
+                    ev.retain(|e| *e != StartEvidence::SpeechTitle);
+                } else if !names_speech(text) && !under_point && !over_turn && document {
+                    ev.push(StartEvidence::DocumentTitle);
+                }
+                if line.heading_level > 0
+                    && line.marker.is_none()
+                    && markdown_titles.contains(&line.heading_level)
+                    && is_title_line(text)
+                {
+                    ev.push(StartEvidence::MarkdownTitle);
+                }
+                if !wraps_on && is_title_line(text) && self.after_sign_off(pos) {
+                    ev.push(StartEvidence::AfterSignOff);
                 }
                 if is_appendix(text) {
                     ev.push(StartEvidence::Appendix);
@@ -348,10 +398,52 @@ impl<'a> File<'a> {
                 .iter()
                 .find(|&&r| self.pair_evidence(&found[k], &found[r]).is_none())
                 .map_or(self.content.len(), |&r| found[r].pos);
-            if !self.has_substance(found[k].pos, next) {
+            // A start found by its title's shape alone (a document kind, a Markdown level, a
+            // sign-off above) must lead to a numbered point or a few sentences: a related link,
+            // a table's caption or a teaser is page furniture.
+            let by_shape_alone = found[k].evidence.iter().all(|e| {
+                matches!(
+                    e,
+                    StartEvidence::SpeechTitle
+                        | StartEvidence::TitleOverSubtitle
+                        | StartEvidence::DocumentTitle
+                        | StartEvidence::MarkdownTitle
+                        | StartEvidence::AfterSignOff
+                ) || e.weight() < 0
+            });
+            let (from, to) = (found[k].pos, next);
+            let points = self.points_before[to] > self.points_before[from];
+            let sentences = self.substance_before[to] - self.substance_before[from];
+            if sentences == 0 || by_shape_alone && !points && sentences < 3 {
                 found[k].evidence.push(StartEvidence::NoSubstance);
             }
         }
+    }
+
+    /// Whether the line at `pos` comes right after a document's sign-off: a date line alone
+    /// (2024年9月12日), under a last paragraph that ends a sentence, perhaps with the issuing
+    /// body's name between. A date under a title is the header's, not a sign-off.
+    fn after_sign_off(&self, pos: usize) -> bool {
+        let text = self.text(pos);
+        let date = pos.checked_sub(1).map(|p| self.text(p));
+        // A sign-off date stands bare; a header's is often bracketed with a place or a note.
+        if pos < 2
+            || !date.is_some_and(|d| header::DATE.is_match(d) && !d.starts_with(['（', '(']))
+            || header::DATE.is_match(text)
+        {
+            return false;
+        }
+        for p in (pos.saturating_sub(3)..pos - 1).rev() {
+            let l = &self.lines[self.content[p]];
+            if ends_sentence(&l.text) && !is_title_line(&l.text) || l.marker.is_some() {
+                return true;
+            }
+            // The issuing body's name may stand between; a title or subtitle means a header.
+            if names_speech(&l.text) || is_subtitle(&l.text) || !is_title_line(&l.text) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A candidate at `pos` with the extent of the header a start there would have.
@@ -400,6 +492,13 @@ impl<'a> File<'a> {
     /// not: its header has ended and text has come.
     fn settled(&self, before: &Candidate, pos: usize) -> bool {
         pos > before.header_end.max(before.header_lines_end) && self.has_text(before.pos, pos)
+    }
+
+    /// Whether the lines before content position `to` are front matter: no numbered point and at
+    /// most an editor's note of two sentences (编者按：…), under the site's or the book's title.
+    fn is_front_matter(&self, to: usize) -> bool {
+        let points = self.points_before[to] > 0;
+        !points && self.substance_before[to] - self.substance_before[0] <= 2
     }
 
     /// The starts (indices into `candidates`) with the most summed evidence less the cost per
@@ -503,7 +602,7 @@ impl<'a> File<'a> {
         // Front matter (a site's title block, 下载 / 打印, a record's cover lines) with no
         // sentence and no point is no speech of its own: the first speech starts after it, and
         // its lines join that speech.
-        let front_matter = chosen.len() > 1 && !self.has_substance(0, candidates[chosen[1]].pos);
+        let front_matter = chosen.len() > 1 && self.is_front_matter(candidates[chosen[1]].pos);
         let chosen = if front_matter { &chosen[1..] } else { chosen };
         let mut speeches = Vec::with_capacity(chosen.len());
         for (n, &k) in chosen.iter().enumerate() {
@@ -539,6 +638,29 @@ impl<'a> File<'a> {
             passed_over,
         }
     }
+}
+
+/// The Markdown heading levels a collection gives its documents' titles: at least two headings
+/// of the level carry no numbering, and no numbered heading (## 一、…) stands at or above it, as
+/// it would in one speech written in Markdown.
+fn markdown_title_levels(lines: &[Line], content: &[usize]) -> Vec<u8> {
+    let mut unmarked = [0usize; 7];
+    let mut marked_at_or_above = 7u8;
+    for &i in content {
+        let l = &lines[i];
+        let level = l.heading_level.min(6);
+        if level == 0 {
+            continue;
+        }
+        if l.marker.is_some() {
+            marked_at_or_above = marked_at_or_above.min(level);
+        } else {
+            unmarked[usize::from(level)] += 1;
+        }
+    }
+    (1..=6u8)
+        .filter(|&level| unmarked[usize::from(level)] >= 2 && level < marked_at_or_above)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! What single lines say about where a speech starts: titles, salutations, closings, blurbs.
 
 use super::header::DATE;
-use crate::clean::{Line, is_title_like};
+use crate::clean::Line;
 use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) static SUBTITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(——|──|--)?\s*(\d{4}年\d{1,2}月\d{1,2}日\s*)?(在|于|於).*(讲话|講話|发言|發言|报告|報告|致辞|致辭|党课|黨課|讲稿|講稿|演讲|演講)([（(][^）)]{1,8}[）)])?$",
+        r"^(——|──|--)?\s*([\p{Han}·]{2,16}?\s*)?(\d{4}年\d{1,2}月\d{1,2}日\s*)?(在|于|於).*(讲话|講話|发言|發言|报告|報告|致辞|致辭|党课|黨課|讲稿|講稿|演讲|演講|会议上|會議上|大会上|大會上|会上|會上)([（(][^）)]{1,8}[）)])?$",
     )
     .expect("valid")
 });
@@ -143,9 +143,38 @@ pub fn is_speech_title(text: &str) -> bool {
     names_speech(text) || bare_number(text).is_some()
 }
 
-/// A line that names a speech wherever it stands: …讲话, …发言稿, …篇三, 【篇二】.
+/// A line that names a speech wherever it stands: …讲话, …发言稿, …篇三, 【篇二】, and a
+/// collection's label before a title (篇一：凝聚师德力量, 【篇二】…).
 pub(super) fn names_speech(text: &str) -> bool {
-    is_title_like(text) && !text.starts_with(['—', '-']) && SPEECH_TITLE.is_match(text)
+    is_title_line(text)
+        && !text.contains(['，', ','])
+        && !text.starts_with(['—', '-'])
+        && (SPEECH_TITLE.is_match(text) || COLLECTION_LABEL.is_match(text))
+}
+
+static COLLECTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[]?(篇|范文|範文)[一二三四五六七八九十百〇零\d]{1,3}[】\]]?([：:　 ]|[】\]])")
+        .expect("valid")
+});
+
+static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    // The kinds of official document a title ends with, and the notes after one: （试行）.
+    Regex::new(
+        r"(通知|通告|公告|意见|意見|办法|辦法|规定|規定|细则|細則|方案|决定|決定|决议|決議|纪要|紀要|规划|規劃|计划|計劃|要点|要點|条例|條例|章程|通报|通報|批复|批覆|倡议书|倡議書|公开信|公開信|总结|總結|汇报|匯報|思考|体会|體會|心得)([（(][^）)]{1,8}[）)])?$",
+    )
+    .expect("valid")
+});
+
+/// A document's title in a collection: a title line that names a kind of document
+/// (关于…的通知, …验收办法（试行）, …的几点思考). A title names its subject, so it is not short.
+pub(super) fn names_document(line: &Line) -> bool {
+    let text = line.text.as_ref();
+    line.marker.is_none()
+        && !line.continues
+        && is_title_line(text)
+        && !text.starts_with(['《', '—', '-', '（', '('])
+        && text.chars().count() >= 8
+        && DOCUMENT_KIND.is_match(text)
 }
 
 /// A bracketed label on a line of its own over a document's title in book-title marks
@@ -265,4 +294,42 @@ pub(super) fn is_continuing_after_address(line: &Line) -> bool {
         || is_closing_formula(text)
         || text.starts_with("同志")
         || is_salutation_line(text)
+}
+
+/// Page furniture a site prints around an article: 【下载】【打印】【关闭】, 打印本页, 责任编辑：…,
+/// 分享到：…, 相关报道：, 上一篇：…. A speech never starts on it.
+pub(super) fn is_page_furniture(text: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "【下载】",
+        "【打印】",
+        "【关闭】",
+        "打印本页",
+        "关闭窗口",
+        "责任编辑",
+        "責任編輯",
+        "分享到",
+        "相关报道",
+        "相關報道",
+        "相关链接",
+        "相關鏈接",
+        "相关推荐",
+        "相關推薦",
+        "上一篇",
+        "下一篇",
+    ];
+    text.chars().count() <= 40
+        && WORDS.iter().any(|w| {
+            text.starts_with(w) || text.contains(&format!("【{}】", w.trim_matches(['【', '】'])))
+        })
+}
+
+/// An attachment's label on a line of its own (附件, 附件2, 附表：): what follows is part of the
+/// document it is attached to, not a document of its own.
+pub(super) fn is_annex_label(text: &str) -> bool {
+    let t = text.trim_end_matches(['：', ':']).trim();
+    let rest = t.strip_prefix("附件").or_else(|| t.strip_prefix("附表"));
+    rest.is_some_and(|r| {
+        r.chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace())
+    })
 }
