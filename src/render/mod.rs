@@ -102,6 +102,12 @@ fn text<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
             s.start_line,
             s.end_line
         )?;
+        if let Some(start) = &s.start_why {
+            writeln!(out, "  ↳ starts here: {}", start_explained(start))?;
+        }
+        for p in &s.passed_over {
+            writeln!(out, "  ✗ no start at :{}: {}", p.line, start_explained(p))?;
+        }
         for h in &s.outline {
             for (depth, node) in h.walk() {
                 let indent = "    ".repeat(depth);
@@ -123,6 +129,21 @@ fn text<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Why a speech starts on a line (or not): the evidence with its weights, and the score.
+fn start_explained(start: &crate::split::Start) -> String {
+    let evidence: Vec<String> = start
+        .evidence
+        .iter()
+        .map(|e| format!("{e} {:+}", e.weight()))
+        .collect();
+    format!(
+        "{} (score {} after the cost of a speech, {})",
+        evidence.join(", "),
+        start.score,
+        crate::split::SPEECH_COST
+    )
 }
 
 /// One line of `--explain`: the move, its margin, and the evidence with its weights.

@@ -602,8 +602,34 @@ impl<'a> File<'a> {
         // Front matter (a site's title block, 下载 / 打印, a record's cover lines) with no
         // sentence and no point is no speech of its own: the first speech starts after it, and
         // its lines join that speech.
+        // When that front matter is the title of the speech after it (a policy address's title
+        // over the Chief Executive's turn), the speech keeps it as its start.
         let front_matter = chosen.len() > 1 && self.is_front_matter(candidates[chosen[1]].pos);
-        let chosen = if front_matter { &chosen[1..] } else { chosen };
+        // A second title after it makes the first a collection's title instead.
+        let titled = |k: usize| {
+            candidates[k].evidence.iter().any(|e| {
+                matches!(
+                    e,
+                    StartEvidence::SpeechTitle
+                        | StartEvidence::TitleOverSubtitle
+                        | StartEvidence::DocumentTitle
+                        | StartEvidence::MarkdownTitle
+                )
+            })
+        };
+        let titled = front_matter && titled(chosen[0]) && !titled(chosen[1]);
+        let kept: Vec<usize>;
+        let chosen = match (front_matter, titled) {
+            (false, _) => chosen,
+            (true, false) => &chosen[1..],
+            (true, true) => {
+                kept = [chosen[0]]
+                    .into_iter()
+                    .chain(chosen[2..].iter().copied())
+                    .collect();
+                &kept
+            }
+        };
         let mut speeches = Vec::with_capacity(chosen.len());
         for (n, &k) in chosen.iter().enumerate() {
             let from = if n == 0 {

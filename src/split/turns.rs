@@ -79,6 +79,14 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
     // A name followed by who they are in brackets: 何平（市财政局副局长）.
     let bracketed = bracketed_office(&label);
     let n = label.chars().count();
+    // 答： answers a journalist's question at a press conference (kept only after one).
+    if label == "答" || label == "答复" || label == "答覆" {
+        return Some(Turn {
+            speaker: "答",
+            chair: false,
+            said,
+        });
+    }
     if !(2..=if bracketed.is_some() { 26 } else { 14 }).contains(&n) {
         return None;
     }
@@ -224,6 +232,14 @@ pub(super) fn turn_evidence<'a>(
         .enumerate()
         .filter_map(|(pos, &i)| turn(lines[i].text.as_ref()).map(|t| (pos, t, Vec::new())))
         .collect();
+    // An answer is a turn only after a journalist's question; elsewhere 答： is an interview's
+    // layout inside one speech.
+    let mut asked = false;
+    turns.retain(|(_, t, _)| {
+        let keep = t.speaker != "答" || asked;
+        asked = ["记者", "記者"].iter().any(|w| t.speaker.ends_with(w));
+        keep
+    });
     // Broken-off turns whose speaker the chair lets go on: what comes between is interjection.
     let mut k = 0;
     while k < turns.len() {
@@ -265,6 +281,15 @@ pub(super) fn turn_evidence<'a>(
         let mut found = Vec::new();
         if t.chair {
             found.push(StartEvidence::ChairTurn);
+            // The chair's closing summary that sets out tasks (一、… 二、…) is a speech.
+            let end = turns.get(k + 1).map_or(content.len(), |n| n.0);
+            let numbers: std::collections::BTreeSet<u32> = content[pos..end]
+                .iter()
+                .filter_map(|&j| lines[j].marker.as_ref()?.number)
+                .collect();
+            if numbers.len() >= 2 {
+                found.push(StartEvidence::ChairHoldsOutline);
+            }
         } else {
             found.push(StartEvidence::NewSpeaker);
             if last_participant == Some(t.speaker) {
