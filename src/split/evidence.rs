@@ -36,6 +36,10 @@ pub enum StartEvidence {
     /// The line after a document's sign-off: a date line under the last paragraph (and the
     /// issuing body's name).
     AfterSignOff,
+    /// An attachment that is a document of its own: 附件1 over 关于…的实施方案.
+    AnnexedDocument,
+    /// A metadata block's title field (标题：…) heads the document under it.
+    TitleField,
     /// An appendix (附录：…) is a document of its own.
     Appendix,
     /// A bracketed label over a document's title in book-title marks (【某某文件】 / 《关于…》).
@@ -74,8 +78,10 @@ pub enum StartEvidence {
     /// Page furniture (【下载】【打印】【关闭】, 责任编辑：, 相关报道：): a speech starts on its
     /// title, not on the site's buttons.
     PageFurniture,
-    /// The line right under an attachment's label (附件2): the attachment belongs to its document.
+    /// The line right under an attachment's label (附件2): the label starts the document.
     UnderAnnexLabel,
+    /// An attachment that is not a document of its own (附：名词解释, 附表) belongs to the speech.
+    AttachedToSpeech,
     /// Notes after a speech's last words (注释, a rule line) belong to it.
     NotesOfSpeech,
     /// A salutation, a meeting's opening or a site's blurb in the header of the speech that has
@@ -103,13 +109,15 @@ pub enum StartEvidence {
 
 impl StartEvidence {
     /// Every kind, in declaration order.
-    pub const ALL: [StartEvidence; 32] = [
+    pub const ALL: [StartEvidence; 35] = [
         StartEvidence::FileStart,
         StartEvidence::SpeechTitle,
         StartEvidence::TitleOverSubtitle,
         StartEvidence::DocumentTitle,
         StartEvidence::MarkdownTitle,
         StartEvidence::AfterSignOff,
+        StartEvidence::AnnexedDocument,
+        StartEvidence::TitleField,
         StartEvidence::Appendix,
         StartEvidence::DocumentLabel,
         StartEvidence::NumberedDocument,
@@ -126,6 +134,7 @@ impl StartEvidence {
         StartEvidence::StageDirection,
         StartEvidence::PageFurniture,
         StartEvidence::UnderAnnexLabel,
+        StartEvidence::AttachedToSpeech,
         StartEvidence::NotesOfSpeech,
         StartEvidence::InsideHeader,
         StartEvidence::EmptySpeech,
@@ -148,15 +157,18 @@ impl StartEvidence {
             NumberedDocument => 2_000,
             // One signal of a start is enough alone.
             SpeechTitle | TitleOverSubtitle | DocumentTitle | MarkdownTitle | AfterSignOff
-            | Appendix | DocumentLabel | Salutation | AfterClosing | AfterFinalAddress
-            | MeetingOpening | SiteBlurb | CopyOfOpening | NewSpeaker => 10,
+            | AnnexedDocument | TitleField | Appendix | DocumentLabel | Salutation
+            | AfterClosing | AfterFinalAddress | MeetingOpening | SiteBlurb | CopyOfOpening
+            | NewSpeaker => 10,
             // A speech never starts inside a paragraph, nor with an empty speech before it.
             ContinuesLine => -1_000,
             EmptySpeech => -10_000,
             // Outweighs every signal a notes block might carry.
             NotesOfSpeech => -100,
             // Outweighs any two signals: a start must lead to something a reader would read.
-            NoSubstance | StageDirection | PageFurniture | UnderAnnexLabel => -100,
+            NoSubstance | StageDirection | PageFurniture | UnderAnnexLabel | AttachedToSpeech => {
+                -100
+            }
             // Outweighs the salutation and any closing signal with it: a header holds a
             // salutation.
             InsideHeader => -100,
@@ -180,6 +192,8 @@ impl StartEvidence {
             DocumentTitle => "document_title",
             MarkdownTitle => "markdown_title",
             AfterSignOff => "after_sign_off",
+            AnnexedDocument => "annexed_document",
+            TitleField => "title_field",
             Appendix => "appendix",
             DocumentLabel => "document_label",
             NumberedDocument => "numbered_document",
@@ -196,6 +210,7 @@ impl StartEvidence {
             StageDirection => "stage_direction",
             PageFurniture => "page_furniture",
             UnderAnnexLabel => "under_annex_label",
+            AttachedToSpeech => "attached_to_speech",
             NotesOfSpeech => "notes_of_speech",
             InsideHeader => "inside_header",
             EmptySpeech => "empty_speech",

@@ -125,6 +125,8 @@ pub fn header_of(lines: &[Line], segment: &super::Segment) -> Header {
             .collect();
         h.title = Some(title.join(" "));
         h.subtitle = Some(text(to));
+    } else if let Some(title) = super::signals::title_field(&lines[from].text) {
+        h.title = Some(title.to_string());
     } else if start.evidence.contains(&SpeechTitle) {
         h.title = Some(text(from));
     }

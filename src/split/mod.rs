@@ -184,6 +184,8 @@ struct File<'a> {
     substance_before: Vec<u32>,
     /// Numbered points (marker lines) before each position.
     points_before: Vec<u32>,
+    /// Content lines with a sentence's end before each position.
+    sentences_before: Vec<u32>,
 }
 
 impl<'a> File<'a> {
@@ -191,12 +193,16 @@ impl<'a> File<'a> {
         let mut text_before = Vec::with_capacity(content.len() + 1);
         let mut substance_before = Vec::with_capacity(content.len() + 1);
         let mut points_before = Vec::with_capacity(content.len() + 1);
+        let mut sentences_before = Vec::with_capacity(content.len() + 1);
+        let mut sentences = 0u32;
         let (mut n, mut m, mut k) = (0u32, 0u32, 0u32);
         for &i in content {
             text_before.push(n);
             substance_before.push(m);
             points_before.push(k);
+            sentences_before.push(sentences);
             let l = &lines[i];
+            sentences += u32::from(l.text.contains(['。', '！', '？', '!', '?']));
             k += u32::from(l.marker.is_some());
             n += u32::from(l.text.chars().any(char::is_alphanumeric));
             m += u32::from(l.marker.is_some() || l.text.contains(['。', '！', '？', '!', '?']));
@@ -204,22 +210,19 @@ impl<'a> File<'a> {
         text_before.push(n);
         substance_before.push(m);
         points_before.push(k);
+        sentences_before.push(sentences);
         File {
             lines,
             content,
             text_before,
             substance_before,
             points_before,
+            sentences_before,
         }
     }
 
     fn text(&self, pos: usize) -> &'a str {
         self.lines[self.content[pos]].text.as_ref()
-    }
-
-    /// Whether content positions `from..to` hold a sentence or a numbered point.
-    fn has_substance(&self, from: usize, to: usize) -> bool {
-        self.substance_before[to] > self.substance_before[from]
     }
 
     /// Whether content positions `from..to` hold any text.
@@ -295,6 +298,31 @@ impl<'a> File<'a> {
             }
             if pos > 0 && is_annex_label(self.text(pos - 1)) {
                 ev.push(StartEvidence::UnderAnnexLabel);
+            }
+            if let Some(rest) = annex_label(text) {
+                // An attachment that is a document of its own (附件1 over 关于…的实施方案) starts
+                // one; a glossary or a table attached (附：名词解释) belongs to the speech.
+                let names = |t: &str| {
+                    let t =
+                        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '．');
+                    names_document(&Line {
+                        text: t.into(),
+                        continues: false,
+                        marker: None,
+                        ..line.clone()
+                    })
+                };
+                let next = content.get(pos + 1).map(|&j| lines[j].text.as_ref());
+                // A list of the attachments (附件：1.…方案 2.…表) closes the speech.
+                let listed = rest.starts_with(|c: char| c.is_ascii_digit());
+                if !listed && (names(rest) || rest.is_empty() && next.is_some_and(names)) {
+                    ev.push(StartEvidence::AnnexedDocument);
+                } else {
+                    ev.push(StartEvidence::AttachedToSpeech);
+                }
+            }
+            if title_field(text).is_some() {
+                ev.push(StartEvidence::TitleField);
             }
             if !continues && pos > 0 && is_subtitle(text) {
                 let title = title_lines_above(lines, content, pos);
@@ -407,14 +435,15 @@ impl<'a> File<'a> {
                     StartEvidence::SpeechTitle
                         | StartEvidence::TitleOverSubtitle
                         | StartEvidence::DocumentTitle
+                        | StartEvidence::AnnexedDocument
                         | StartEvidence::MarkdownTitle
                         | StartEvidence::AfterSignOff
                 ) || e.weight() < 0
             });
             let (from, to) = (found[k].pos, next);
-            let points = self.points_before[to] > self.points_before[from];
-            let sentences = self.substance_before[to] - self.substance_before[from];
-            if sentences == 0 || by_shape_alone && !points && sentences < 3 {
+            let substance = self.substance_before[to] - self.substance_before[from];
+            let sentences = self.sentences_before[to] - self.sentences_before[from];
+            if substance == 0 || by_shape_alone && sentences < 3 {
                 found[k].evidence.push(StartEvidence::NoSubstance);
             }
         }
@@ -613,6 +642,7 @@ impl<'a> File<'a> {
                     StartEvidence::SpeechTitle
                         | StartEvidence::TitleOverSubtitle
                         | StartEvidence::DocumentTitle
+                        | StartEvidence::AnnexedDocument
                         | StartEvidence::MarkdownTitle
                 )
             })

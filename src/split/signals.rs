@@ -172,7 +172,7 @@ pub(super) fn names_document(line: &Line) -> bool {
     line.marker.is_none()
         && !line.continues
         && is_title_line(text)
-        && !text.starts_with(['《', '—', '-', '（', '('])
+        && !text.starts_with(['《', '—', '-', '（', '(', '附'])
         && text.chars().count() >= 8
         && DOCUMENT_KIND.is_match(text)
 }
@@ -323,13 +323,29 @@ pub(super) fn is_page_furniture(text: &str) -> bool {
         })
 }
 
-/// An attachment's label on a line of its own (附件, 附件2, 附表：): what follows is part of the
-/// document it is attached to, not a document of its own.
+/// An attachment's label on a line of its own (附件, 附件2, 附表：).
 pub(super) fn is_annex_label(text: &str) -> bool {
-    let t = text.trim_end_matches(['：', ':']).trim();
-    let rest = t.strip_prefix("附件").or_else(|| t.strip_prefix("附表"));
-    rest.is_some_and(|r| {
-        r.chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace())
-    })
+    annex_label(text).is_some_and(str::is_empty)
+}
+
+/// An attachment's label, and what follows it on its line: 附件2 → "", 附：名词解释 → 名词解释,
+/// 附件：1.关于…的方案 → 1.关于…的方案.
+pub(super) fn annex_label(text: &str) -> Option<&str> {
+    let rest = ["附件", "附表", "附："]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))?;
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace()
+    });
+    Some(rest.trim_start_matches(['：', ':']).trim())
+}
+
+/// A metadata block's title field (标题：…, 題目：…): the document's title.
+pub(super) fn title_field(text: &str) -> Option<&str> {
+    let rest = ["标题", "標題", "题目", "題目"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))?
+        .strip_prefix(['：', ':'])?
+        .trim();
+    is_title_line(rest).then_some(rest)
 }

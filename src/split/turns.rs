@@ -17,7 +17,7 @@ static TURN_OFFICE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // A surname, an office and a given name, as Taiwan's records write a speaker: 鄭司長乃文,
     // 高委員虹安, 張副署長美美.
     Regex::new(
-        r"^\p{Han}{1,2}副?(司長|署長|部長|次長|局長|處長|主任委員|委員|主委|院長|董事長|總經理|理事長|執行長|總裁|主任|秘書長|市長|縣長)\p{Han}{1,2}$",
+        r"^\p{Han}{1,2}副?(司長|署長|部長|次長|局長|處長|主任委員|委員|主委|院長|董事長|總經理|理事長|執行長|總裁|主任|秘書長|市長|縣長|議員|议员|議長|县长|处长|局长)\p{Han}{1,2}$",
     )
         .expect("valid")
 });
@@ -53,6 +53,13 @@ pub fn is_turn(text: &str) -> bool {
 /// (`1. 謝某某議員：`); it names a participant when it ends with an office or title, is a surname,
 /// office and given name, or when the turn opens by addressing the chair.
 pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
+    read_turn(text).and_then(|(t, known)| known.then_some(t))
+}
+
+/// A turn's label and what follows it, and whether the label alone names a participant or the
+/// chair; a bare name (冯启明：) is read too, for the file to recognise as a speaker it names
+/// elsewhere.
+fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
     // A turn names its speaker in the line's first few characters: cheap tests first.
     // A label is at most 26 characters after an agenda number: its colon is in the first 96
     // bytes (：is EF BC 9A, ︰ EF B8 B0 in UTF-8).
@@ -81,11 +88,14 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
     let n = label.chars().count();
     // 答： answers a journalist's question at a press conference (kept only after one).
     if label == "答" || label == "答复" || label == "答覆" {
-        return Some(Turn {
-            speaker: "答",
-            chair: false,
-            said,
-        });
+        return Some((
+            Turn {
+                speaker: "答",
+                chair: false,
+                said,
+            },
+            true,
+        ));
     }
     if !(2..=if bracketed.is_some() { 26 } else { 14 }).contains(&n) {
         return None;
@@ -116,7 +126,8 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
     {
         return None;
     }
-    let chair = CHAIR.is_match(speaker_key);
+    let chair =
+        CHAIR.is_match(speaker_key) || bracketed.is_some_and(|(name, _)| CHAIR.is_match(name));
     // A bare name is a speaker when the record names who they are at once: 张三：（某公司董事长）….
     let introduced = n <= 4 && said.starts_with(['（', '(']) && {
         let inside: String = said
@@ -126,18 +137,34 @@ pub(super) fn turn(text: &str) -> Option<Turn<'_>> {
             .collect();
         TURN_TITLE.is_match(&inside) || inside.ends_with("总") || inside.ends_with("總")
     };
+    // A turn that opens by thanking or addressing the chair or the moderator.
+    let addresses_chair = [
+        "主席",
+        "谢谢主持人",
+        "謝謝主持人",
+        "感谢主持人",
+        "感謝主持人",
+        "主持人",
+    ]
+    .iter()
+    .any(|w| said.starts_with(w));
     let participant = TURN_TITLE.is_match(speaker_key)
         || TURN_OFFICE_NAME.is_match(speaker_key)
         || is_delegate(speaker_key)
         || bracketed.is_some()
         || spaced_office && speaker.split(is_space).filter(|p| !p.is_empty()).count() == 2
-        || said.starts_with("主席")
+        || addresses_chair
         || introduced;
-    (chair || participant).then_some(Turn {
-        speaker,
-        chair,
-        said,
-    })
+    let known = chair || participant;
+    // Otherwise a bare name (冯启明：…) may still be a speaker the record names elsewhere.
+    (known || n <= 4 && label.chars().all(crate::clean::is_han)).then_some((
+        Turn {
+            speaker,
+            chair,
+            said,
+        },
+        known,
+    ))
 }
 
 fn is_space(c: char) -> bool {
@@ -227,10 +254,21 @@ pub(super) fn turn_evidence<'a>(
     lines: &'a [Line],
     content: &[usize],
 ) -> Vec<(usize, Turn<'a>, Vec<StartEvidence>)> {
-    let mut turns: Vec<(usize, Turn<'a>, Vec<StartEvidence>)> = content
+    let turns: Vec<(usize, (Turn<'a>, bool), Vec<StartEvidence>)> = content
         .iter()
         .enumerate()
-        .filter_map(|(pos, &i)| turn(lines[i].text.as_ref()).map(|t| (pos, t, Vec::new())))
+        .filter_map(|(pos, &i)| read_turn(lines[i].text.as_ref()).map(|t| (pos, t, Vec::new())))
+        .collect();
+    // A bare name is a speaker where the file names them as one elsewhere (冯启明：谢谢主持人。).
+    let known: std::collections::HashSet<&str> = turns
+        .iter()
+        .filter(|(_, (t, known), _)| *known && !t.chair)
+        .map(|(_, (t, _), _)| t.speaker)
+        .collect();
+    let mut turns: Vec<(usize, Turn<'a>, Vec<StartEvidence>)> = turns
+        .into_iter()
+        .filter(|(_, (t, recognised), _)| *recognised || known.contains(t.speaker))
+        .map(|(pos, (t, _), ev)| (pos, t, ev))
         .collect();
     // An answer is a turn only after a journalist's question; elsewhere 答： is an interview's
     // layout inside one speech.
@@ -298,9 +336,16 @@ pub(super) fn turn_evidence<'a>(
             // A point of order, or a turn that is only a stage direction ((離席抗議)), interrupts
             // the speech in progress; it is no speech, and the speaker before goes on.
             let interjects = is_stage_direction(t.said)
-                || ["規程問題", "规程问题"]
-                    .iter()
-                    .any(|w| head_has(t.said, w, 30));
+                || [
+                    "規程問題",
+                    "规程问题",
+                    "（插话）",
+                    "（插話）",
+                    "(插话)",
+                    "(插話)",
+                ]
+                .iter()
+                .any(|w| head_has(t.said, w, 30));
             if interjects {
                 if !found.contains(&StartEvidence::Interjection)
                     && !turns[k].2.contains(&StartEvidence::Interjection)
