@@ -38,8 +38,13 @@ pub enum StartEvidence {
     AfterSignOff,
     /// An attachment that is a document of its own: 附件1 over 关于…的实施方案.
     AnnexedDocument,
-    /// A metadata block's title field (标题：…) heads the document under it.
+    /// A metadata block's title field (标题：…), or a bracketed label naming the next speaker
+    /// (【述职人：…】), heads the piece under it.
     TitleField,
+    /// A title line over its author's line (an office and a name, no colon).
+    TitleOverByline,
+    /// The line after a row of asterisks (* * *) that separates two pieces.
+    AfterSeparator,
     /// An appendix (附录：…) is a document of its own.
     Appendix,
     /// A bracketed label over a document's title in book-title marks (【某某文件】 / 《关于…》).
@@ -109,7 +114,7 @@ pub enum StartEvidence {
 
 impl StartEvidence {
     /// Every kind, in declaration order.
-    pub const ALL: [StartEvidence; 35] = [
+    pub const ALL: [StartEvidence; 37] = [
         StartEvidence::FileStart,
         StartEvidence::SpeechTitle,
         StartEvidence::TitleOverSubtitle,
@@ -118,6 +123,8 @@ impl StartEvidence {
         StartEvidence::AfterSignOff,
         StartEvidence::AnnexedDocument,
         StartEvidence::TitleField,
+        StartEvidence::TitleOverByline,
+        StartEvidence::AfterSeparator,
         StartEvidence::Appendix,
         StartEvidence::DocumentLabel,
         StartEvidence::NumberedDocument,
@@ -157,9 +164,9 @@ impl StartEvidence {
             NumberedDocument => 2_000,
             // One signal of a start is enough alone.
             SpeechTitle | TitleOverSubtitle | DocumentTitle | MarkdownTitle | AfterSignOff
-            | AnnexedDocument | TitleField | Appendix | DocumentLabel | Salutation
-            | AfterClosing | AfterFinalAddress | MeetingOpening | SiteBlurb | CopyOfOpening
-            | NewSpeaker => 10,
+            | AnnexedDocument | TitleField | TitleOverByline | AfterSeparator | Appendix
+            | DocumentLabel | Salutation | AfterClosing | AfterFinalAddress | MeetingOpening
+            | SiteBlurb | CopyOfOpening | NewSpeaker => 10,
             // A speech never starts inside a paragraph, nor with an empty speech before it.
             ContinuesLine => -1_000,
             EmptySpeech => -10_000,
@@ -194,6 +201,8 @@ impl StartEvidence {
             AfterSignOff => "after_sign_off",
             AnnexedDocument => "annexed_document",
             TitleField => "title_field",
+            TitleOverByline => "title_over_byline",
+            AfterSeparator => "after_separator",
             Appendix => "appendix",
             DocumentLabel => "document_label",
             NumberedDocument => "numbered_document",

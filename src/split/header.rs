@@ -143,7 +143,7 @@ fn is_name(text: &str) -> bool {
 
 /// A speaker line under the title: a name (王晓峰), or an office and a name (市委书记　王晓峰);
 /// a two-character name is often spaced out to the width of three (市长 龚 正).
-pub(super) fn is_speaker(text: &str) -> bool {
+pub fn is_speaker(text: &str) -> bool {
     let parts: Vec<&str> = text
         .split([' ', '\u{3000}'])
         .filter(|p| !p.is_empty())
@@ -159,7 +159,10 @@ pub(super) fn is_speaker(text: &str) -> bool {
 }
 
 fn is_office(text: &str) -> bool {
-    text.chars().count() <= 16 && text.chars().all(crate::clean::is_han)
+    // Offices may be listed: 市政协委员、青川市人民医院院长.
+    text.chars().count() <= 24
+        && text.chars().all(|c| crate::clean::is_han(c) || c == '、')
+        && !text.starts_with('、')
 }
 
 /// The ISO date and the note of a [`DATE`] match.

@@ -20,7 +20,7 @@
 
 mod copies;
 mod evidence;
-mod header;
+pub(crate) mod header;
 mod signals;
 mod turns;
 
@@ -321,8 +321,29 @@ impl<'a> File<'a> {
                     ev.push(StartEvidence::AttachedToSpeech);
                 }
             }
-            if title_field(text).is_some() {
+            if title_field(text).is_some() || speaker_field(text) {
                 ev.push(StartEvidence::TitleField);
+            }
+            if pos > 0 && is_asterism(self.text(pos - 1)) {
+                ev.push(StartEvidence::AfterSeparator);
+            }
+            // A title over its author's line (市政协委员、…院长　李华): the piece of a collection.
+            if !continues
+                && line.marker.is_none()
+                && is_title_line(text)
+                && !header::is_speaker(text)
+                && !header::DATE.is_match(text)
+                && content.get(pos + 1).is_some_and(|&j| {
+                    let next = &lines[j];
+                    // A byline names an office and a person (or spaces a name out): a short
+                    // line of four characters alone may be a subhead (主要目标).
+                    next.marker.is_none()
+                        && !next.continues
+                        && header::is_speaker(&next.text)
+                        && next.text.trim().contains([' ', '\u{3000}'])
+                })
+            {
+                ev.push(StartEvidence::TitleOverByline);
             }
             if !continues && pos > 0 && is_subtitle(text) {
                 let title = title_lines_above(lines, content, pos);
@@ -436,6 +457,8 @@ impl<'a> File<'a> {
                         | StartEvidence::TitleOverSubtitle
                         | StartEvidence::DocumentTitle
                         | StartEvidence::AnnexedDocument
+                        | StartEvidence::TitleOverByline
+                        | StartEvidence::AfterSeparator
                         | StartEvidence::MarkdownTitle
                         | StartEvidence::AfterSignOff
                 ) || e.weight() < 0
@@ -643,11 +666,23 @@ impl<'a> File<'a> {
                         | StartEvidence::TitleOverSubtitle
                         | StartEvidence::DocumentTitle
                         | StartEvidence::AnnexedDocument
+                        | StartEvidence::TitleOverByline
+                        | StartEvidence::AfterSeparator
                         | StartEvidence::MarkdownTitle
                 )
             })
         };
-        let titled = front_matter && titled(chosen[0]) && !titled(chosen[1]);
+        // A kind of start that recurs (【述职人：…】 over each report) makes the first title a
+        // collection's.
+        let recurs = |k: usize| {
+            chosen[2..].iter().any(|&j| {
+                candidates[j]
+                    .evidence
+                    .iter()
+                    .any(|e| e.weight() > 0 && candidates[k].evidence.contains(e))
+            })
+        };
+        let titled = front_matter && titled(chosen[0]) && !titled(chosen[1]) && !recurs(chosen[1]);
         let kept: Vec<usize>;
         let chosen = match (front_matter, titled) {
             (false, _) => chosen,

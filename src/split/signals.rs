@@ -130,7 +130,7 @@ pub(super) fn head(text: &str, max: usize) -> &str {
 pub(super) static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // …讲话, …报告（摘要）, …篇三, and the labels collections put over each text: 【篇二】, 范文三：.
     Regex::new(
-        r"((篇|范文|範文)[一二三四五六七八九十百〇零\d]+|讲话|講話|讲话稿|講話稿|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿)[）)】\]]?[：:]?$",
+        r"((篇|范文|範文)[一二三四五六七八九十百〇零\d]+|讲话|講話|讲话稿|講話稿|发言|發言|发言稿|發言稿|报告|報告|党课|黨課|致辞|致辭|讲稿|講稿|贺词|賀詞|献词|獻詞|贺信|賀信)[）)】\]]?[：:]?$",
     )
     .expect("valid")
 });
@@ -338,6 +338,37 @@ pub(super) fn annex_label(text: &str) -> Option<&str> {
         c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace()
     });
     Some(rest.trim_start_matches(['：', ':']).trim())
+}
+
+/// A bracketed label naming who speaks next: 【述职人：何建军　职务：副区长】, 【发言人：…】.
+pub(super) fn speaker_field(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix(['【', '[']) else {
+        return false;
+    };
+    inner.trim_end().ends_with(['】', ']'])
+        && [
+            "述职人",
+            "述職人",
+            "发言人",
+            "發言人",
+            "报告人",
+            "報告人",
+            "主讲人",
+            "主講人",
+            "讲话人",
+            "講話人",
+        ]
+        .iter()
+        .any(|w| inner.starts_with(w) && inner[w.len()..].starts_with(['：', ':']))
+}
+
+/// A row of asterisks or stars (* * *, ＊＊＊, ※※※) that a text file puts between two pieces.
+pub(super) fn is_asterism(text: &str) -> bool {
+    let marks = text.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && text.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '*' | '＊' | '※' | '☆' | '★' | '◆' | '◇' | '✱')
+        })
 }
 
 /// A metadata block's title field (标题：…, 題目：…): the document's title.

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 static TURN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // The office or title that ends a speaker's label: 王某某議員, 保安局局長, 卓某某理事長.
     Regex::new(
-        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长|記者|记者|發言人|发言人|研究員|研究员)$",
+        r"(議員|议员|局長|局长|司長|司长|署長|署长|部長|部长|處長|处长|秘書長|秘书长|長官|长官|專員|专员|委員|委员|理事長|理事长|理事|主任|教授|教師|教师|醫師|医师|老師|老师|院長|院长|主任委員|主任委员|總經理|总经理|執行長|执行长|總裁|总裁|同志|書記|书记|縣長|县长|市長|市长|省長|省长|區長|区长|鄉長|乡长|鎮長|镇长|校長|校长|所長|所长|廠長|厂长|經理|经理|董事長|董事长|會長|会长|記者|记者|發言人|发言人|研究員|研究员|发布人|發佈人|發布人|主讲人|主講人|嘉宾|嘉賓)$",
     )
     .expect("valid")
 });
@@ -70,16 +70,30 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
     if !colon {
         return None;
     }
-    let body = text
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .strip_prefix('.')
-        .filter(|_| text.starts_with(|c: char| c.is_ascii_digit()))
-        .unwrap_or(text)
-        .trim_start();
+    // After the agenda number of a question (1. 謝某某議員：) or a record's margin line number
+    // (12  主席：).
+    let digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let body = if digits.len() == text.len() {
+        text
+    } else if let Some(rest) = digits.strip_prefix('.') {
+        rest
+    } else if digits.starts_with([' ', '\u{3000}']) {
+        digits
+    } else {
+        text
+    }
+    .trim_start();
     let colon = body.find(['：', ':', '︰'])?;
     let (speaker, rest) = body.split_at(colon);
-    let speaker = speaker.trim_end();
-    let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
+    // Bold labels (**发布人 张强：**) keep the closing asterisks after the colon; a footnote
+    // number may follow the label (…秘書長（規劃及地政）3：).
+    let speaker = speaker
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches('*');
+    let said = rest[rest.chars().next()?.len_utf8()..]
+        .trim_start_matches('*')
+        .trim_start();
     // The label as a reader reads it: records made from PDFs space a name out (王 大 文 議員,
     // 局 長), and some put the office before the name (区财政局局长 李平).
     let label: String = speaker.chars().filter(|c| !is_space(*c)).collect();
@@ -100,7 +114,8 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
     if !(2..=if bracketed.is_some() { 26 } else { 14 }).contains(&n) {
         return None;
     }
-    if bracketed.is_none() && !label.chars().all(crate::clean::is_han) {
+    if bracketed.is_none() && !qualified_office(&label) && !label.chars().all(crate::clean::is_han)
+    {
         return None;
     }
     let spaced_office = speaker.contains(is_space) && {
@@ -108,7 +123,7 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
         // Letter-spaced (every part one or two characters), or an office and a name.
         parts.iter().all(|p| p.chars().count() <= 2)
             || parts.len() == 2
-                && TURN_TITLE.is_match(parts[0])
+                && (TURN_TITLE.is_match(parts[0]) || CHAIR.is_match(parts[0]))
                 && (2..=4).contains(&parts[1].chars().count())
     };
     if speaker.contains(is_space) && !spaced_office {
@@ -126,8 +141,10 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
     {
         return None;
     }
-    let chair =
-        CHAIR.is_match(speaker_key) || bracketed.is_some_and(|(name, _)| CHAIR.is_match(name));
+    let first_part = speaker.split(is_space).next().unwrap_or(speaker);
+    let chair = CHAIR.is_match(speaker_key)
+        || bracketed.is_some_and(|(name, _)| CHAIR.is_match(name))
+        || speaker.contains(is_space) && CHAIR.is_match(first_part);
     // A bare name is a speaker when the record names who they are at once: 张三：（某公司董事长）….
     let introduced = n <= 4 && said.starts_with(['（', '(']) && {
         let inside: String = said
@@ -152,9 +169,15 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
         || TURN_OFFICE_NAME.is_match(speaker_key)
         || is_delegate(speaker_key)
         || bracketed.is_some()
+        || qualified_office(&label)
+        || reports(&label)
         || spaced_office && speaker.split(is_space).filter(|p| !p.is_empty()).count() == 2
         || addresses_chair
         || introduced;
+    // 主持人：县长　丁永明 in a meeting's agenda names who chairs; it is no turn.
+    if crate::split::header::is_speaker(said) && said.contains(is_space) {
+        return None;
+    }
     let known = chair || participant;
     // Otherwise a bare name (冯启明：…) may still be a speaker the record names elsewhere.
     (known || n <= 4 && label.chars().all(crate::clean::is_han)).then_some((
@@ -183,6 +206,30 @@ fn bracketed_office(label: &str) -> Option<(&str, &str)> {
         && (2..=20).contains(&inside.chars().count())
         && inside.chars().all(|c| crate::clean::is_han(c) || c == '、'))
     .then_some((name, inside))
+}
+
+/// An office with a bracketed qualifier: 發展局首席助理秘書長（規劃及地政）.
+fn qualified_office(label: &str) -> bool {
+    let Some(open) = label.find(['（', '(']) else {
+        return false;
+    };
+    label.ends_with(['）', ')']) && TURN_TITLE.is_match(&label[..open])
+}
+
+/// A study record's speaker: 冯涛同志发言, 王晓东发言.
+fn reports(label: &str) -> bool {
+    let Some(name) = label
+        .strip_suffix("发言")
+        .or_else(|| label.strip_suffix("發言"))
+    else {
+        return false;
+    };
+    let name = name
+        .strip_suffix("同志")
+        .or_else(|| name.strip_suffix("委员"))
+        .or_else(|| name.strip_suffix("委員"))
+        .unwrap_or(name);
+    (2..=4).contains(&name.chars().count()) && name.chars().all(crate::clean::is_han)
 }
 
 /// A delegate or a member named by name (李明代表, 王委员): 代表 alone, 各位代表 and 全体代表 are the
