@@ -111,11 +111,17 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
             true,
         ));
     }
-    if !(2..=if bracketed.is_some() { 26 } else { 14 }).contains(&n) {
+    let qualified = qualified_office(&label);
+    if !(2..=if bracketed.is_some() || qualified {
+        26
+    } else {
+        14
+    })
+        .contains(&n)
+    {
         return None;
     }
-    if bracketed.is_none() && !qualified_office(&label) && !label.chars().all(crate::clean::is_han)
-    {
+    if bracketed.is_none() && !qualified && !label.chars().all(crate::clean::is_han) {
         return None;
     }
     let spaced_office = speaker.contains(is_space) && {
@@ -169,7 +175,7 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
         || TURN_OFFICE_NAME.is_match(speaker_key)
         || is_delegate(speaker_key)
         || bracketed.is_some()
-        || qualified_office(&label)
+        || qualified
         || reports(&label)
         || spaced_office && speaker.split(is_space).filter(|p| !p.is_empty()).count() == 2
         || addresses_chair
@@ -206,6 +212,26 @@ fn bracketed_office(label: &str) -> Option<(&str, &str)> {
         && (2..=20).contains(&inside.chars().count())
         && inside.chars().all(|c| crate::clean::is_han(c) || c == '、'))
     .then_some((name, inside))
+}
+
+/// The common surnames a person's name opens with (one character, or a compound 欧阳, 司马 …).
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛阎閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蓝蓝闫闫";
+
+/// A person's name: a common surname and one or two characters (鲁建军), or a compound surname
+/// and one or two (欧阳婷).
+fn is_person_name(label: &str) -> bool {
+    let n = label.chars().count();
+    let compound = [
+        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐",
+    ]
+    .iter()
+    .any(|c| label.starts_with(c));
+    label.chars().all(crate::clean::is_han)
+        && if compound {
+            (3..=4).contains(&n)
+        } else {
+            (2..=3).contains(&n) && label.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        }
 }
 
 /// An office with a bracketed qualifier: 發展局首席助理秘書長（規劃及地政）.
@@ -306,12 +332,24 @@ pub(super) fn turn_evidence<'a>(
         .enumerate()
         .filter_map(|(pos, &i)| read_turn(lines[i].text.as_ref()).map(|t| (pos, t, Vec::new())))
         .collect();
-    // A bare name is a speaker where the file names them as one elsewhere (冯启明：谢谢主持人。).
-    let known: std::collections::HashSet<&str> = turns
+    // A bare name is a speaker where the file names them as one elsewhere (冯启明：谢谢主持人。),
+    // or where a person's name opens two turns or more (鲁建军：… / 鲁建军：…).
+    let mut known: std::collections::HashSet<&str> = turns
         .iter()
         .filter(|(_, (t, known), _)| *known && !t.chair)
         .map(|(_, (t, _), _)| t.speaker)
         .collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, (t, _), _) in &turns {
+        if is_person_name(t.speaker) {
+            *seen.entry(t.speaker).or_default() += 1;
+        }
+    }
+    known.extend(
+        seen.into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(name, _)| name),
+    );
     let mut turns: Vec<(usize, Turn<'a>, Vec<StartEvidence>)> = turns
         .into_iter()
         .filter(|(_, (t, recognised), _)| *recognised || known.contains(t.speaker))
