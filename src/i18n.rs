@@ -57,6 +57,11 @@ impl Lang {
     }
 }
 
+/// `n` and the English noun for it, singular or plural: `1 speech`, `2 speeches`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Something worth telling about an input that did not stop the work.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -135,9 +140,16 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
             crate::error::size_text(*limit)
         ),
         (Error::Io(io), Lang::Zh) => match io.kind() {
+            _ if io
+                .get_ref()
+                .is_some_and(|e| e.is::<crate::inputs::NoTextFiles>()) =>
+            {
+                "文件夹中没有 *.txt 文件（隐藏文件和 .gitignore、.ignore 列出的文件不算）".into()
+            }
             std::io::ErrorKind::NotFound => "文件不存在".into(),
             std::io::ErrorKind::PermissionDenied => "没有读取权限 (permission denied)".into(),
-            _ => io.to_string(),
+            std::io::ErrorKind::IsADirectory => "是文件夹，不是文件".into(),
+            _ => crate::error::io_text(io),
         },
     }
 }

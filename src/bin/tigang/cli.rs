@@ -161,6 +161,21 @@ fn parse_weight(s: &str) -> Result<(tigang::nest::Evidence, f32), String> {
     Ok((evidence, value))
 }
 
+/// A similarity for `--threshold`: a number from 0 to 1.
+fn parse_similarity(s: &str) -> Result<f64, String> {
+    let x: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!(
+            "{s} is not a similarity: give a number from 0 to 1 (e.g. 0.8)"
+        ))
+    }
+}
+
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
@@ -183,7 +198,7 @@ pub struct CompareArgs {
     #[arg(short, long, value_enum, default_value_t = CompareFormat::Yaml)]
     pub format: CompareFormat,
     /// With --all: the similarity (0 to 1) at which two speeches count as the same template.
-    #[arg(long, default_value_t = 0.8, value_name = "X")]
+    #[arg(long, default_value_t = 0.8, value_name = "X", value_parser = parse_similarity)]
     pub threshold: f64,
     /// With --all: also write the similarity matrix as CSV to FILE. Example: --matrix sim.csv
     #[arg(long, value_name = "FILE")]
@@ -228,6 +243,14 @@ pub enum CheckFormat {
 pub enum LangArg {
     En,
     Zh,
+}
+
+impl FormatArg {
+    /// The name as typed after `--format`.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
 }
 
 impl From<FormatArg> for Format {

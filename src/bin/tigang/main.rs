@@ -64,7 +64,8 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
         Err(err) => {
             // Stderr itself may be what failed (2>/dev/full): then the exit status says it.
-            let _ = writeln!(io::stderr().lock(), "tigang: {err:#}");
+            let text = tigang::error::without_os_error(&format!("{err:#}"));
+            let _ = writeln!(io::stderr().lock(), "tigang: {text}");
             ExitCode::from(exit::INPUT_FAILED)
         }
     }
