@@ -181,3 +181,25 @@ fn messages_say_what_is_wrong_in_plain_words() {
         .stderr(predicate::str::contains("no/such/speech.txt"))
         .stderr(predicate::str::contains("os error").not());
 }
+
+#[test]
+fn the_side_view_keeps_both_headers_within_the_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "a_rather_long_file_name_for_the_annual_report_of_the_district.txt";
+    let (a, b) = (dir.path().join(long), dir.path().join(format!("b_{long}")));
+    std::fs::copy(fixture("compare_base.txt"), &a).unwrap();
+    std::fs::copy(fixture("compare_swapped.txt"), &b).unwrap();
+    let out = tigang()
+        .args(["compare", "--format", "side", "--width", "60"])
+        .arg(&a)
+        .arg(&b)
+        .ok_stdout();
+    let out = text(out);
+    for line in out.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(w <= 60, "{w} columns: {line}");
+    }
+    let header = out.lines().next().unwrap();
+    let (left, right) = header.split_once(" │ ").unwrap();
+    assert!(left.trim_end().ends_with('…') && right.ends_with('…'), "{header}");
+}

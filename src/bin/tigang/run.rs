@@ -2,7 +2,8 @@
 //! in order, show progress, and turn outcomes into exit statuses.
 
 use crate::cli::{
-    CheckArgs, CheckFormat, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
+    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, FormatArg,
+    ReadArgs,
 };
 use crate::exit;
 use anyhow::Context as _;
@@ -218,6 +219,86 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// On a terminal, a run with no path (or `-`) would wait for typed text without a word: say so.
+fn tell_stdin_is_read(paths: &[PathBuf], lang: Lang) -> io::Result<()> {
+    let reads_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    if reads_stdin && io::stdin().is_terminal() {
+        say!(
+            "tigang: {}",
+            lang.pick(
+                "reading a speech from standard input; type or paste it and end with Ctrl-D (give files or folders to read those; --help for more)",
+                "正在从标准输入读取讲话：输入或粘贴后按 Ctrl-D 结束（也可给出文件或文件夹；--help 查看帮助）"
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// `tigang man`: the page of tigang or of one subcommand on stdout, or every page into a folder.
+/// The man pages' source line: the program and its version, on the subcommands' pages too.
+fn source() -> String {
+    format!("tigang {}", env!("CARGO_PKG_VERSION"))
+}
+
+pub fn man(
+    mut cmd: clap::Command,
+    name: Option<String>,
+    dir: Option<PathBuf>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    cmd.build();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create folder {}", dir.display()))?;
+        let mut pages = vec![cmd.clone()];
+        pages.extend(
+            cmd.get_subcommands()
+                .filter(|s| s.get_name() != "help")
+                .cloned(),
+        );
+        for page in pages {
+            let man = clap_mangen::Man::new(page).source(source());
+            let path = dir.join(man.get_filename());
+            let mut buf = Vec::new();
+            man.render(&mut buf)?;
+            inputs::write_atomically(&path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(io::stdout(), "{}", path.display())?;
+        }
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let page = match &name {
+        None => cmd,
+        Some(n) => match cmd.find_subcommand(n).filter(|s| s.get_name() != "help") {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cmd
+                    .get_subcommands()
+                    .map(|s| s.get_name())
+                    .filter(|&s| s != "help")
+                    .collect();
+                anyhow::bail!(
+                    "{}",
+                    match lang {
+                        Lang::En => format!(
+                            "no man page for {n:?}: the pages are tigang's and {}",
+                            names.join(", ")
+                        ),
+                        Lang::Zh => format!(
+                            "没有 {n:?} 的手册页：有 tigang 本身和 {} 的",
+                            names.join("、")
+                        ),
+                    }
+                );
+            }
+        },
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page).source(source()).render(&mut buf)?;
+    io::stdout().write_all(&buf)?;
+    Ok(ExitCode::from(exit::OK))
+}
+
 pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // The HTML page shows each heading's paragraph on a click, so it always carries bodies.
     let body = args.body || matches!(args.format, FormatArg::Html);
@@ -235,6 +316,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         ..args.read.options()
     };
     let format = Format::from(args.format);
+    tell_stdin_is_read(&args.read.paths, lang)?;
     if let Some(dir) = &args.output {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
@@ -333,9 +415,10 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }))
 }
 
-pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn check(args: CheckArgs, lang: Lang, color: ColorArg) -> anyhow::Result<ExitCode> {
     let opts = args.read.options();
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = color.wanted(io::stderr().is_terminal());
+    tell_stdin_is_read(&args.read.paths, lang)?;
     let (mut errors, mut warnings) = (0, 0);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -395,7 +478,7 @@ fn speech_spec(spec: &str, lang: Lang) -> anyhow::Result<(PathBuf, usize)> {
     Ok((PathBuf::from(spec), 1))
 }
 
-pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result<ExitCode> {
     use tigang::compare::{self, Outline, corpus};
     let opts = tigang::Options {
         encoding: args.encoding.clone(),
@@ -490,12 +573,7 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             let width = args
                 .width
                 .unwrap_or_else(|| terminal_width().unwrap_or(120));
-            compare::side::write_side(
-                &comparison,
-                width,
-                tty && std::env::var_os("NO_COLOR").is_none(),
-                &mut out,
-            )?
+            compare::side::write_side(&comparison, width, color.wanted(tty), lang, &mut out)?
         }
     }
     out.flush()?;
