@@ -201,5 +201,8 @@ fn the_side_view_keeps_both_headers_within_the_width() {
     }
     let header = out.lines().next().unwrap();
     let (left, right) = header.split_once(" │ ").unwrap();
-    assert!(left.trim_end().ends_with('…') && right.ends_with('…'), "{header}");
+    assert!(
+        left.trim_end().ends_with('…') && right.ends_with('…'),
+        "{header}"
+    );
 }

@@ -25,10 +25,16 @@ fn examples_in_help_stand_one_per_line_and_only_in_the_long_help() {
     );
     let short = stdout_of(&["extract", "-h"]);
     assert!(!short.contains("Examples:"), "{short}");
-    assert!(short.lines().count() * 3 < long.lines().count() * 2, "{short}");
+    assert!(
+        short.lines().count() * 3 < long.lines().count() * 2,
+        "{short}"
+    );
     let top = stdout_of(&["--help"]);
     for name in ["HTML", "SVG", "Mermaid"] {
-        assert!(top.lines().next().unwrap().contains(name) || top.contains(name), "{top}");
+        assert!(
+            top.lines().next().unwrap().contains(name) || top.contains(name),
+            "{top}"
+        );
     }
 }
 
@@ -51,7 +57,14 @@ fn chinese_help_and_errors_have_no_english_left_from_clap() {
     };
     let out = zh(&["extract", "--help"]).success();
     let help = text(&out.get_output().stdout);
-    for english in ["Usage:", "Options:", "Arguments:", "Print help", "possible values", "default:"] {
+    for english in [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Print help",
+        "possible values",
+        "default:",
+    ] {
         assert!(!help.contains(english), "{english} in {help}");
     }
     assert!(help.contains("用法：") && help.contains("选项") && help.contains("［可选："));
@@ -60,9 +73,9 @@ fn chinese_help_and_errors_have_no_english_left_from_clap() {
     zh(&["extract", "--format", "xml"])
         .code(2)
         .stderr(predicate::str::contains("无效").and(predicate::str::contains("invalid").not()));
-    zh(&["extrac"])
-        .code(2)
-        .stderr(predicate::str::contains("extract").and(predicate::str::contains("unrecognized").not()));
+    zh(&["extrac"]).code(2).stderr(
+        predicate::str::contains("extract").and(predicate::str::contains("unrecognized").not()),
+    );
 }
 
 #[test]
@@ -72,7 +85,10 @@ fn the_side_by_side_legend_follows_the_language() {
         .args(["--lang", "zh", "compare", "--format", "side", &a, &b])
         .ok_stdout();
     let out = text(&out);
-    assert!(out.contains("仅 A 有") && !out.contains("only in A"), "{out}");
+    assert!(
+        out.contains("仅 A 有") && !out.contains("only in A"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -100,18 +116,33 @@ fn man_pages_exist_for_every_subcommand() {
         .stderr(predicate::str::contains("no man page for \"nosuch\""));
     // In Chinese the NAME section is the one-line description, not the whole help.
     let zh = text(&tigang().args(["--lang", "zh", "man"]).ok_stdout());
-    let name = zh.split(".SH NAME\n").nth(1).unwrap().lines().next().unwrap();
-    assert!(name.starts_with("tigang \\- tigang（提纲）") && !name.contains("示例"), "{name}");
+    let name = zh
+        .split(".SH NAME\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(
+        name.starts_with("tigang \\- tigang（提纲）") && !name.contains("示例"),
+        "{name}"
+    );
 }
 
 /// Whether `check` colours its report on a pipe with this environment and these arguments.
 fn coloured(env: &[(&str, &str)], args: &[&str]) -> bool {
     let mut c = tigang();
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("TERM", "xterm");
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm");
     for (k, v) in env {
         c.env(k, v);
     }
-    let out = c.args(args).args(["check", &fixture("check_gap.txt")]).assert().code(1);
+    let out = c
+        .args(args)
+        .args(["check", &fixture("check_gap.txt")])
+        .assert()
+        .code(1);
     text(&out.get_output().stderr).contains("\x1b[")
 }
 
@@ -120,8 +151,14 @@ fn colour_follows_color_no_color_and_clicolor_force() {
     assert!(!coloured(&[], &[]), "a pipe gets no colour");
     assert!(coloured(&[("CLICOLOR_FORCE", "1")], &[]));
     assert!(!coloured(&[("CLICOLOR_FORCE", "0")], &[]));
-    assert!(coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")], &[]), "empty NO_COLOR is unset");
-    assert!(!coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[]));
+    assert!(
+        coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")], &[]),
+        "empty NO_COLOR is unset"
+    );
+    assert!(!coloured(
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        &[]
+    ));
     assert!(coloured(&[], &["--color", "always"]));
     assert!(coloured(&[("NO_COLOR", "1")], &["--color=always"]));
     assert!(!coloured(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]));
@@ -132,7 +169,11 @@ fn colour_follows_color_no_color_and_clicolor_force() {
 fn on_a_terminal(env: &str, args: &str) -> String {
     let bin = assert_cmd::cargo::cargo_bin("tigang");
     let out = std::process::Command::new("script")
-        .args(["-qec", &format!("{env} {} {args}", bin.display()), "/dev/null"])
+        .args([
+            "-qec",
+            &format!("{env} {} {args}", bin.display()),
+            "/dev/null",
+        ])
         .stdin(std::process::Stdio::null())
         .output()
         .expect("script(1) from util-linux runs");
@@ -149,7 +190,10 @@ fn a_dumb_terminal_gets_no_colour_and_an_empty_no_color_keeps_it() {
 #[test]
 fn a_bare_command_on_a_terminal_says_it_reads_standard_input() {
     let out = on_a_terminal("", "extract --format text");
-    assert!(out.contains("reading a speech from standard input"), "{out}");
+    assert!(
+        out.contains("reading a speech from standard input"),
+        "{out}"
+    );
     let out = on_a_terminal("", "check");
     assert!(out.contains("Ctrl-D"), "{out}");
     // Not on a pipe: there the text comes from the pipe.

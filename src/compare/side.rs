@@ -88,19 +88,9 @@ pub fn write_side<W: Write>(
                 .unwrap_or_default()
         )
     };
-    let pair = |a: &str, b: &str| {
-        format!(
-            "{} │ {}",
-            fit(&cut(a, column), column),
-            cut(b, column)
-        )
-    };
+    let pair = |a: &str, b: &str| format!("{} │ {}", fit(&cut(a, column), column), cut(b, column));
     writeln!(out, "{}", pair(&name(&c.a), &name(&c.b)))?;
-    writeln!(
-        out,
-        "{}",
-        pair(&c.a.shape.families, &c.b.shape.families)
-    )?;
+    writeln!(out, "{}", pair(&c.a.shape.families, &c.b.shape.families))?;
     let similarity = lang.pick("similarity", "相似度");
     writeln!(out, "{similarity} {:.3}", c.similarity)?;
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;

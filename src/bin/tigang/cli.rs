@@ -449,7 +449,9 @@ fn chinese(mut cmd: clap::Command) -> clap::Command {
 /// clap's own strings in Chinese, on `c` and every subcommand under it (built already).
 fn clap_strings_zh(mut c: clap::Command) -> clap::Command {
     c = c
-        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}\n")
+        .help_template(
+            "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}\n",
+        )
         .subcommand_help_heading("命令")
         .subcommand_value_name("命令");
     let has_long = c.get_long_about().is_some()
@@ -482,7 +484,11 @@ fn clap_strings_zh(mut c: clap::Command) -> clap::Command {
             if takes_value && !defaults.is_empty() && !a.is_hide_default_value_set() {
                 help += &format!("［默认：{}］", defaults.join("、"));
             }
-            let heading = if a.is_positional() { "参数" } else { "选项" };
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
             a.help(help)
                 .long_help(None)
                 .hide_possible_values(true)

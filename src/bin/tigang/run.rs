@@ -2,8 +2,7 @@
 //! in order, show progress, and turn outcomes into exit statuses.
 
 use crate::cli::{
-    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, FormatArg,
-    ReadArgs,
+    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
 };
 use crate::exit;
 use anyhow::Context as _;
@@ -294,7 +293,9 @@ pub fn man(
         },
     };
     let mut buf = Vec::new();
-    clap_mangen::Man::new(page).source(source()).render(&mut buf)?;
+    clap_mangen::Man::new(page)
+        .source(source())
+        .render(&mut buf)?;
     io::stdout().write_all(&buf)?;
     Ok(ExitCode::from(exit::OK))
 }
