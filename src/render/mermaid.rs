@@ -68,7 +68,7 @@ pub fn write<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
     Ok(())
 }
 
-/// [`write`] inside a Markdown ```` ```mermaid ```` fence, for pasting into a Markdown file.
+/// [`write()`] inside a Markdown ```` ```mermaid ```` fence, for pasting into a Markdown file.
 pub fn write_fenced<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
     writeln!(out, "```mermaid")?;
     write(doc, out)?;
