@@ -206,3 +206,25 @@ fn the_side_view_keeps_both_headers_within_the_width() {
         "{header}"
     );
 }
+
+#[test]
+fn the_outline_page_shows_a_lead_in_finding_on_the_lead_in() {
+    let html = text(
+        tigang()
+            .args([
+                "extract",
+                "--format",
+                "html",
+                &fixture("check_announced_count.txt"),
+            ])
+            .ok_stdout(),
+    );
+    let lead_in = html.find("我讲四点意见").unwrap();
+    let badge = html
+        .find(">announced-count<")
+        .expect("the finding is on the page");
+    let first_point = html.find("抓学习").unwrap();
+    assert!(lead_in < badge && badge < first_point, "{html}");
+    // Its message is on the page (shown on a tap, and in print), not only in a tooltip.
+    assert!(html.contains("这里说有4点，实际列出3点"), "{html}");
+}

@@ -232,12 +232,11 @@ fn node(h: &Heading, diags: &HashMap<usize, Vec<&Diagnostic>>, depth: usize) -> 
             span.title.group { (h.intro.as_deref().unwrap_or("")) }
         }
         span.line { ":" (h.line) }
-        @if h.marker.is_some() {
-            @for d in diags.get(&h.line).into_iter().flatten() {
-                @let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
-                span class=(class) role="button" tabindex="0" aria-expanded="false" { (d.code) }
-                span.msg { (d.message_zh) " / " (d.message) }
-            }
+        // A group node carries the findings on its lead-in (announced-count).
+        @for d in diags.get(&h.line).into_iter().flatten() {
+            @let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
+            span class=(class) role="button" tabindex="0" aria-expanded="false" { (d.code) }
+            span.msg { (d.message_zh) " / " (d.message) }
         }
     };
     // The paragraph is shown from the title (a click or tap), not on a row of its own.

@@ -448,12 +448,19 @@ fn chinese(mut cmd: clap::Command) -> clap::Command {
 
 /// clap's own strings in Chinese, on `c` and every subcommand under it (built already).
 fn clap_strings_zh(mut c: clap::Command) -> clap::Command {
+    c = c.subcommand_value_name("命令");
+    // clap writes [OPTIONS] into the usage line itself.
+    let usage = c.render_usage().to_string();
+    let usage = usage
+        .strip_prefix("Usage: ")
+        .unwrap_or(&usage)
+        .replace("[OPTIONS]", "[选项]");
     c = c
+        .override_usage(usage)
         .help_template(
             "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}\n",
         )
-        .subcommand_help_heading("命令")
-        .subcommand_value_name("命令");
+        .subcommand_help_heading("命令");
     let has_long = c.get_long_about().is_some()
         || c.get_after_long_help().is_some()
         || c.get_arguments().any(|a| a.get_long_help().is_some());
