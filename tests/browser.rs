@@ -22,8 +22,8 @@ fn chromium() -> PathBuf {
     .expect("chromium is installed (apt-get install chromium fonts-wqy-zenhei)")
 }
 
-fn headless(window: (u32, u32)) -> Command {
-    let profile = tempfile::tempdir().unwrap().keep();
+/// A headless Chromium with its own profile in `profile`, its window `window` px large.
+fn headless(window: (u32, u32), profile: &Path) -> Command {
     // coreutils' timeout: a browser that hangs must not hang the test run.
     let mut c = Command::new("timeout");
     c.arg("120").arg(chromium()).args([
@@ -60,7 +60,8 @@ fn selftest(html: &Path, width: u32) -> String {
         ),
     )
     .unwrap();
-    let out = headless((width.max(500) + 40, 1000))
+    let profile = tempfile::tempdir().unwrap();
+    let out = headless((width.max(500) + 40, 1000), profile.path())
         .arg("--dump-dom")
         .arg(format!("file://{}", wrapper.display()))
         .output()
@@ -76,7 +77,8 @@ fn selftest(html: &Path, width: u32) -> String {
 
 /// A screenshot of the page at `width` px; returns the PNG's size in pixels.
 fn screenshot(html: &Path, width: u32, png: &Path) -> (u32, u32) {
-    let status = headless((width, 900))
+    let profile = tempfile::tempdir().unwrap();
+    let status = headless((width, 900), profile.path())
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", html.display()))
         .output()
