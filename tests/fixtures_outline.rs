@@ -707,3 +707,17 @@ fn inline_points_of_a_body_paragraph_under_a_title_line() {
         ],
     );
 }
+
+#[test]
+fn inline_points_after_the_colon_of_a_title_sentence() {
+    assert_shape(
+        "inline_points_in_the_title_sentence.txt",
+        &[
+            "1 一、 当前救助工作存在三个方面的问题：一是人手不足，二是经费分散，三是信息不通",
+            "2 一是 人手不足 (inline)",
+            "2 二是 经费分散 (inline)",
+            "2 三是 信息不通 (inline)",
+            "1 二、 下步打算",
+        ],
+    );
+}

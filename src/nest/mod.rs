@@ -383,6 +383,13 @@ fn heading(lines: &[Line], c: &Item<'_>, body_end: usize, opts: NestOptions) -> 
     let children = if opts.inline {
         let after_title = first_sentence(&paragraph).len();
         let mut points = inline_points(&paragraph, after_title, line);
+        // A title sentence that is itself the list (存在三个问题：一是…，二是…。) runs its points in
+        // after its colon.
+        if points.is_empty()
+            && let Some(colon) = paragraph[..after_title].find(['：', ':'])
+        {
+            points = inline_points(&paragraph, colon, line);
+        }
         // The body paragraphs under the heading (a title line's 各部门要配合。一是…二是…) run in
         // points too; each paragraph is one list.
         let mut i = c.para_end + 1;
