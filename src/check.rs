@@ -131,6 +131,27 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// A finding on the lead-in of group node `g`: it points at the lead-in sentence on its line
+    /// (what the writer has to change or keep), not at the list's first point.
+    fn report_lead_in(&mut self, g: &Heading, en: String, zh: String) {
+        let intro = g.intro.clone().unwrap_or_default();
+        let line = self.lines.get(g.line.wrapping_sub(1));
+        let column = line.map_or(1, |l| {
+            let at = l.text.find(intro.as_str()).unwrap_or(0);
+            l.lead + l.text[..at].chars().count() + 1
+        });
+        self.out.push(Diagnostic {
+            code: "announced-count".to_string(),
+            severity: Severity::Warning,
+            line: g.line,
+            column,
+            found: intro,
+            expected: None,
+            message: en,
+            message_zh: zh,
+        });
+    }
+
     /// The marked, line-start headings among `nodes`, with group nodes opened; each group's
     /// announced count is checked on the way.
     fn flatten_groups(&mut self, nodes: &'a [Heading]) -> Vec<&'a Heading> {
@@ -149,16 +170,13 @@ impl<'a> Checker<'a> {
                 && announced as usize != items.len()
             {
                 let (m, found) = (announced, items.len());
-                self.report(
-                    "announced-count",
-                    Severity::Warning,
-                    first,
-                    None,
+                self.report_lead_in(
+                    n,
                     format!(
-                        "the lead-in (line {}) announces {m} points but {found} follow",
-                        n.line
+                        "this lead-in announces {m} points but {found} follow (from line {})",
+                        first.line
                     ),
-                    format!("第{}行说有{m}点，实际列出{found}点", n.line),
+                    format!("这里说有{m}点，实际列出{found}点（自第{}行起）", first.line),
                 );
             }
             out.extend(items);

@@ -38,6 +38,30 @@ pub fn size_text(bytes: u64) -> String {
     format!("{value:.digits$} {}", UNITS[unit])
 }
 
+/// An I/O error as a person reads it: the system's words without Rust's ` (os error 2)`.
+pub fn io_text(e: &std::io::Error) -> String {
+    without_os_error(&e.to_string())
+}
+
+/// `text` with every ` (os error N)` that Rust's I/O errors append taken out.
+pub fn without_os_error(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(" (os error ") {
+        let after = &rest[i + " (os error ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            out.push_str(&rest[..i]);
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(&rest[..i + 1]);
+            rest = &rest[i + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -60,7 +84,7 @@ impl fmt::Display for Error {
                 "larger than the size limit of {}; skipped (raise it with --max-size)",
                 size_text(*limit)
             ),
-            Error::Io(e) => write!(f, "{e}"),
+            Error::Io(e) => f.write_str(&io_text(e)),
         }
     }
 }

@@ -57,6 +57,11 @@ impl Lang {
     }
 }
 
+/// `n` and the English noun for it, singular or plural: `1 speech`, `2 speeches`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Something worth telling about an input that did not stop the work.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -135,23 +140,35 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
             crate::error::size_text(*limit)
         ),
         (Error::Io(io), Lang::Zh) => match io.kind() {
+            _ if io
+                .get_ref()
+                .is_some_and(|e| e.is::<crate::inputs::NoTextFiles>()) =>
+            {
+                "文件夹中没有 *.txt 文件（隐藏文件和 .gitignore、.ignore 列出的文件不算）".into()
+            }
             std::io::ErrorKind::NotFound => "文件不存在".into(),
             std::io::ErrorKind::PermissionDenied => "没有读取权限 (permission denied)".into(),
-            _ => io.to_string(),
+            std::io::ErrorKind::IsADirectory => "是文件夹，不是文件".into(),
+            _ => crate::error::io_text(io),
         },
     }
 }
 
-const MAX_SIZE_ZH: &str =
-    "超过 SIZE 的输入不读，报错跳过（字节数，或带 K、M、G：500K、1G）。默认 256M";
+const MAX_SIZE_ZH: &str = "超过 SIZE 的输入不读，报错跳过（字节数，或带 K、M、G：500K、1G）";
 
 /// Chinese help for the command line: (subcommand, argument id, text); an empty argument id is the
-/// subcommand's own description, an empty subcommand the program's.
+/// subcommand's own one-line description (the man page's NAME), `@long` its longer one, `@after`
+/// what its `--help` ends with (examples); an empty subcommand is the program itself.
 pub const HELP_ZH: &[(&str, &str, &str)] = &[
     (
         "",
         "",
-        "tigang（提纲）：提取中文讲话、报告的提纲，输出 YAML、JSON、Markdown 或文本。\n\n示例：tigang extract examples/district_meeting.txt\n\n退出码：0 正常；1 有错误级别的发现（check）；2 有输入无法读取。",
+        "tigang（提纲）：提取中文讲话、报告的提纲，输出 YAML、JSON、Markdown、文本、HTML 网页、Mermaid 思维导图或 SVG 图",
+    ),
+    (
+        "",
+        "@after",
+        "示例：\n  tigang extract examples/district_meeting.txt\n  tigang check drafts/\n  tigang extract --format html -o pages/ speeches/\n\n退出码：0 正常；1 有错误级别的发现（check）；2 有输入无法读取。",
     ),
     (
         "",
@@ -159,19 +176,29 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
         "帮助与提示的语言：zh 或 en（默认随 LC_ALL / LANG）",
     ),
     (
+        "",
+        "color",
+        "何时输出颜色：auto 在终端上着色（NO_COLOR 非空或 TERM=dumb 时不着色，CLICOLOR_FORCE=1 时管道也着色）、always、never",
+    ),
+    (
         "extract",
         "",
-        "输出每个输入的提纲：各篇讲话及其层层嵌套的编号要点。\n\n示例：\n  tigang extract speech.txt\n  tigang extract --format json speeches/ > outlines.jsonl\n  tigang extract --format html -o pages/ speeches/",
+        "输出每个输入的提纲：各篇讲话及其层层嵌套的编号要点",
+    ),
+    (
+        "extract",
+        "@after",
+        "示例：\n  tigang extract speech.txt\n  tigang extract --format json speeches/ > outlines.jsonl\n  cat speech.txt | tigang extract --format text\n  tigang extract --format html -o pages/ speeches/",
     ),
     (
         "extract",
         "paths",
-        "文件或文件夹（其下所有 *.txt，按名称排序）；- 或不给则读标准输入",
+        "文件或文件夹（其下所有 *.txt，不分大小写，按名称排序；隐藏文件和 .gitignore 列出的不读）；- 或不给则读标准输入",
     ),
     (
         "extract",
         "format",
-        "输出格式：yaml、json（每行一个文件）、markdown、text、html（可折叠的提纲网页）、mermaid（思维导图）、svg（提纲树图）",
+        "输出格式：yaml、json（每行一个文件）、markdown、text、html（可折叠的提纲网页）、mermaid（思维导图）、svg（提纲树图）；html、svg、mermaid 每个输入一个文件，多个输入请用 -o DIR",
     ),
     (
         "extract",
@@ -224,7 +251,12 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     (
         "check",
         "",
-        "检查每个输入的编号：缺号、重号、顺序、体例混用、预告条数、标点体例、层级跳级、空标题。\n\n示例：\n  tigang check draft.txt\n  tigang check --format json drafts/ > findings.jsonl",
+        "检查每个输入的编号：缺号、重号、顺序、体例混用、预告条数、标点体例、层级跳级、空标题",
+    ),
+    (
+        "check",
+        "@after",
+        "示例：\n  tigang check draft.txt\n  tigang check --lang zh --no-official-order drafts/\n  tigang check --format json drafts/ > findings.jsonl",
     ),
     (
         "check",
@@ -249,7 +281,17 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     (
         "compare",
         "",
-        "比较讲话的结构：两篇逐条对齐，或 --all 对整个语料聚类出同一模板的讲话。\n\nA、B 可以是文件（取第一篇）、文件#N（第 N 篇），或 tigang extract 保存的 .yaml / .json 提纲。\n\n示例：\n  tigang compare 2023.txt 2024.txt\n  tigang compare --format side 合集.txt#2 合集.txt#5\n  tigang compare --all speeches/ --matrix similarity.csv",
+        "比较讲话的结构：两篇逐条对齐，或 --all 对整个语料聚类",
+    ),
+    (
+        "compare",
+        "@long",
+        "比较讲话的结构：两篇逐条对齐，或 --all 对整个语料聚类出同一模板的讲话。\n\nA、B 可以是文件（取第一篇）、文件#N（第 N 篇，从 1 数起），或 tigang extract 保存的 .yaml / .json 提纲。",
+    ),
+    (
+        "compare",
+        "@after",
+        "示例：\n  tigang compare 2023.txt 2024.txt\n  tigang compare --format side 合集.txt#2 合集.txt#5\n  tigang compare --format html a.txt b.txt > diff.html\n  tigang compare --all speeches/ --threshold 0.8 --matrix similarity.csv",
     ),
     (
         "compare",
@@ -282,8 +324,32 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     (
         "completions",
         "",
-        "输出 shell 补全脚本（bash、zsh、fish、powershell）",
+        "输出 shell 补全脚本（bash、zsh、fish、powershell、elvish）",
+    ),
+    (
+        "completions",
+        "@after",
+        "示例：\n  mkdir -p ~/.local/share/bash-completion/completions\n  tigang completions bash > ~/.local/share/bash-completion/completions/tigang",
     ),
     ("completions", "shell", "哪种 shell"),
-    ("man", "", "输出 man 手册页（roff 格式）"),
+    (
+        "man",
+        "",
+        "输出 man 手册页（roff 格式），或用 --dir 把全部手册页写进文件夹",
+    ),
+    (
+        "man",
+        "@after",
+        "示例：\n  tigang man | man -l -\n  tigang man extract | man -l -\n  mkdir -p ~/.local/share/man/man1 && tigang man --dir ~/.local/share/man/man1",
+    ),
+    (
+        "man",
+        "name",
+        "要输出哪个子命令的手册页（extract、check、compare、completions、man）；不给则输出 tigang 本身的",
+    ),
+    (
+        "man",
+        "dir",
+        "把 tigang 及每个子命令的手册页（tigang.1、tigang-extract.1……）写进 DIR（不存在则创建）",
+    ),
 ];

@@ -101,32 +101,56 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
     (inputs, errors)
 }
 
-/// Collect `*.txt` under `root` in sorted order, without following symlinks to folders (so a
-/// symlink loop cannot trap the walk). An explicit stack instead of recursion.
+/// A folder given as an input holds no text file to read.
+#[derive(Debug)]
+pub struct NoTextFiles;
+
+impl std::fmt::Display for NoTextFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "no *.txt files in this folder (hidden files and those a .gitignore or .ignore names are left out)",
+        )
+    }
+}
+
+impl std::error::Error for NoTextFiles {}
+
+/// Collect the `*.txt` (any case: `*.TXT` too) under `root` in sorted order, as `git` and
+/// `ripgrep` would see them: hidden files and folders and what `.gitignore` / `.ignore` files
+/// name are left out (outside a git repository too). Symlinks to folders are not followed (so a
+/// symlink loop cannot trap the walk); symlinks to files are read. A folder with no such file is
+/// an error ([`NoTextFiles`]), not a silent empty run.
 fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io::Error)>) {
-    let mut pending = vec![root.to_path_buf()];
     let mut files = Vec::new();
-    while let Some(dir) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
+    let walk = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .follow_links(false)
+        .build();
+    let mut failed = false;
+    for entry in walk {
+        let entry = match entry {
             Ok(e) => e,
+            // A line of an ignore file that is no glob leaves the rest of the file in force.
+            Err(e) if e.is_partial() => continue,
             Err(e) => {
-                errors.push((dir, e));
+                failed = true;
+                errors.push(walk_error(root, e));
                 continue;
             }
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt")
-                && (kind.is_file() || path.is_file())
-            {
-                files.push(path);
-            }
+        let path = entry.path();
+        let is_text = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let is_file = entry
+            .file_type()
+            .is_some_and(|k| k.is_file() || (k.is_symlink() && path.is_file()));
+        if entry.depth() > 0 && is_text && is_file {
+            files.push(entry.into_path());
         }
+    }
+    if files.is_empty() && !failed {
+        errors.push((root.to_path_buf(), io::Error::other(NoTextFiles)));
     }
     files.sort();
     inputs.extend(files.into_iter().map(|f| {
@@ -136,6 +160,29 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io:
             .unwrap_or_else(|_| f.clone());
         Input::File(f, rel)
     }));
+}
+
+/// A folder the walk could not list, with the I/O error's kind kept for the message.
+fn walk_error(root: &Path, e: ignore::Error) -> (PathBuf, io::Error) {
+    let mut path = root.to_path_buf();
+    let mut inner = &e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.clone();
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let io = match e.io_error() {
+        Some(io) => io::Error::from(io.kind()),
+        None => io::Error::other(inner.to_string()),
+    };
+    (path, io)
 }
 
 /// The output path for `input` under `dir`: the input's path relative to the folder it was found

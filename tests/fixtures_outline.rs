@@ -680,3 +680,44 @@ fn a_first_chapter_with_a_long_list_before_the_second_is_kept() {
     assert_eq!(chapters, ["1 第一章 总体要求", "1 第二章 保障措施"]);
     assert_eq!(shape.len(), 2 + 120 + 2);
 }
+
+#[test]
+fn an_inline_point_ends_where_the_next_one_starts() {
+    assert_shape(
+        "inline_points_separated_by_commas.txt",
+        &[
+            "1 一、 正视存在的问题",
+            "2 一是 人手不足 (inline)",
+            "2 二是 经费分散 (inline)",
+            "2 三是 信息不通 (inline)",
+            "1 二、 明确下步打算",
+        ],
+    );
+}
+
+#[test]
+fn inline_points_of_a_body_paragraph_under_a_title_line() {
+    assert_shape(
+        "inline_points_in_a_body_paragraph.txt",
+        &[
+            "1 一、 加强组织保障",
+            "2 一是 民政局牵头 (inline)",
+            "2 二是 财政局保障 (inline)",
+            "1 二、 其他事项",
+        ],
+    );
+}
+
+#[test]
+fn inline_points_after_the_colon_of_a_title_sentence() {
+    assert_shape(
+        "inline_points_in_the_title_sentence.txt",
+        &[
+            "1 一、 当前救助工作存在三个方面的问题：一是人手不足，二是经费分散，三是信息不通",
+            "2 一是 人手不足 (inline)",
+            "2 二是 经费分散 (inline)",
+            "2 三是 信息不通 (inline)",
+            "1 二、 下步打算",
+        ],
+    );
+}

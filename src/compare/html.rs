@@ -10,15 +10,23 @@ const CSS: &str = r#"
 table.cmp { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.cmp td, table.cmp th { border-bottom: 1px solid var(--line); padding: .25rem .4rem; vertical-align: top; }
 table.cmp th { text-align: left; font-size: .9rem; }
-td.sign { width: 2.2rem; text-align: center; font-weight: 700; }
+col.sign { width: 1.8rem; }
+td.sign, th.sign { text-align: center; font-weight: 700; padding-left: 0; padding-right: 0; }
+td.a, td.b { overflow-wrap: anywhere; }
 tr.matched td.sign { color: var(--muted); }
 tr.moved { background: #fff7d6; } tr.retitled { background: #e6f4ff; } tr.renumbered { background: #f3e8ff; }
 tr.only_in_a { background: #fde7e9; } tr.only_in_b { background: #e5f7e9; }
 .legend span { display: inline-block; margin: .1rem .5rem .1rem 0; padding: 0 .4rem; border-radius: .3rem; font-size: .85rem; }
 .summary { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem 1rem; margin: .6rem 0; }
 .sim { font-size: 1.4rem; font-weight: 700; }
-.indent { display: inline-block; }
-@media (max-width: 40rem) { .summary { grid-template-columns: 1fr; } table.cmp { font-size: .85rem; } }
+.indent { display: inline-block; width: calc(var(--depth) * var(--step, 1.2em)); }
+.summary div { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  .summary { grid-template-columns: 1fr; } table.cmp { font-size: .85rem; }
+  table.cmp td, table.cmp th { padding: .2rem .15rem; }
+  main { padding: .4rem .4rem 2rem; }
+  table.cmp { --step: .6em; }
+}
 "#;
 
 /// Checks a browser test runs with `#selftest`: do the two cells of each matched row start at the
@@ -32,7 +40,18 @@ if (location.hash === '#selftest') {
     const b = r.querySelector('td.b .title').getBoundingClientRect();
     return a.height > 0 && b.height > 0 && Math.abs(a.top - b.top) < 1;
   });
+  // The layout: the sign column narrow, the two outlines sharing the rest, nothing wider than the
+  // screen, and indentation kept.
+  const table = document.querySelector('table.cmp');
+  const first = rows[0];
+  const w = sel => first ? Math.round(first.querySelector(sel).getBoundingClientRect().width) : 0;
+  const indents = Array.from(document.querySelectorAll('.indent')).map(e => e.getBoundingClientRect().width);
   document.body.dataset.selftest = 'rows=' + rows.length + ' matched=' + both.length + ' aligned=' + aligned.length;
+  document.body.dataset.layout = [
+    'table=' + Math.round(table.getBoundingClientRect().width), 'sign=' + w('td.sign'),
+    'a=' + w('td.a'), 'b=' + w('td.b'), 'indented=' + indents.some(x => x > 0),
+    'overflow=' + (document.documentElement.scrollWidth > window.innerWidth), 'width=' + window.innerWidth
+  ].join(' ');
 }
 "#;
 
@@ -69,7 +88,7 @@ fn side(s: &SideInfo, label: &str) -> Markup {
 fn cell(p: &Option<PairPoint>) -> Markup {
     html! {
         @if let Some(p) = p {
-            span.indent style=(format!("width:{}em", (p.depth - 1) as f64 * 1.2)) {}
+            span.indent style=(format!("--depth:{}", p.depth - 1)) {}
             span.marker { (p.marker) }
             span.title { (p.title) }
             span.line { ":" (p.line) }
@@ -102,6 +121,8 @@ pub fn page(c: &Comparison) -> String {
                         }
                     }
                     table.cmp {
+                        // Fixed layout takes its widths from here: the sign column narrow.
+                        colgroup { col.a; col.sign; col.b; }
                         thead { tr { th { "A" } th.sign {} th { "B" } } }
                         tbody {
                             @for p in &c.pairs {

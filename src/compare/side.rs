@@ -44,17 +44,21 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in at most `width` columns, ending on `…` when it had to be cut, and not padded.
+fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        text.to_string()
+    } else {
+        format!("{}…", fit(text, width.saturating_sub(1)).trim_end())
+    }
+}
+
 fn cell(p: &Option<PairPoint>, width: usize) -> String {
     let Some(p) = p else { return " ".repeat(width) };
     let head = format!("{}{}{}", "  ".repeat(p.depth - 1), p.marker, p.title);
     let tail = format!(" :{}", p.line);
     let room = width.saturating_sub(tail.width());
-    let head = if head.width() <= room {
-        head
-    } else {
-        format!("{}…", fit(&head, room.saturating_sub(1)).trim_end())
-    };
-    fit(&(head + &tail), width)
+    fit(&(cut(&head, room) + &tail), width)
 }
 
 /// The narrowest and widest views drawn: narrower ones have no room for a title, and a width
@@ -63,10 +67,13 @@ pub const WIDTHS: std::ops::RangeInclusive<usize> = 40..=1000;
 
 /// Write `c` side by side in `width` terminal columns (kept within [`WIDTHS`]), with ANSI
 /// colours when `color`.
+///
+/// Every line, the headers too, stays within the width: what does not fit ends on `…`.
 pub fn write_side<W: Write>(
     c: &Comparison,
     width: usize,
     color: bool,
+    lang: crate::i18n::Lang,
     out: &mut W,
 ) -> io::Result<()> {
     let column = (width.clamp(*WIDTHS.start(), *WIDTHS.end()) - 3) / 2;
@@ -81,14 +88,11 @@ pub fn write_side<W: Write>(
                 .unwrap_or_default()
         )
     };
-    writeln!(out, "{} │ {}", fit(&name(&c.a), column), name(&c.b))?;
-    writeln!(
-        out,
-        "{} │ {}",
-        fit(&c.a.shape.families, column),
-        c.b.shape.families
-    )?;
-    writeln!(out, "similarity {:.3}", c.similarity)?;
+    let pair = |a: &str, b: &str| format!("{} │ {}", fit(&cut(a, column), column), cut(b, column));
+    writeln!(out, "{}", pair(&name(&c.a), &name(&c.b)))?;
+    writeln!(out, "{}", pair(&c.a.shape.families, &c.b.shape.families))?;
+    let similarity = lang.pick("similarity", "相似度");
+    writeln!(out, "{similarity} {:.3}", c.similarity)?;
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;
     for p in &c.pairs {
         let (on, off) = if color && !colour(p.status).is_empty() {
@@ -105,8 +109,35 @@ pub fn write_side<W: Write>(
         )?;
     }
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;
-    writeln!(
-        out,
-        "= matched  ↕ moved  ~ retitled  # renumbered  < only in A  > only in B"
-    )
+    let legend = match lang {
+        crate::i18n::Lang::En => [
+            "= matched",
+            "↕ moved",
+            "~ retitled",
+            "# renumbered",
+            "< only in A",
+            "> only in B",
+        ],
+        crate::i18n::Lang::Zh => [
+            "= 相同",
+            "↕ 移动",
+            "~ 改题",
+            "# 改号",
+            "< 仅 A 有",
+            "> 仅 B 有",
+        ],
+    };
+    // The legend wraps within the width like the rest of the view.
+    let mut line = String::new();
+    for key in legend {
+        if !line.is_empty() && line.width() + 2 + key.width() > column * 2 + 3 {
+            writeln!(out, "{line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(key);
+    }
+    writeln!(out, "{line}")
 }

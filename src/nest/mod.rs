@@ -115,7 +115,10 @@ pub fn nest_explained(
         range_start: range.start,
     };
     let placements = search::place(&ctx, BEAM_WIDTH, opts.explain);
-    (build_tree(lines, &items, placements, opts), dropped)
+    (
+        build_tree(lines, &items, placements, range.end, opts),
+        dropped,
+    )
 }
 
 /// A line between headings that closes open headings.
@@ -183,6 +186,7 @@ fn build_tree(
     lines: &[Line],
     cands: &[Item<'_>],
     placements: Vec<search::Placement>,
+    end: usize,
     opts: NestOptions,
 ) -> Vec<Heading> {
     let parents: Vec<Option<usize>> = placements.iter().map(|p| p.parent).collect();
@@ -197,7 +201,9 @@ fn build_tree(
     // parent is taken.
     for k in (0..cands.len()).rev() {
         // Built here, not up front, so that no second copy of the headings is ever alive.
-        let mut h = heading(lines, &cands[k], opts);
+        // The heading's body runs to the next heading line (of any level) or the speech's end.
+        let body_end = cands.get(k + 1).map_or(end, |c| c.line);
+        let mut h = heading(lines, &cands[k], body_end, opts);
         h.list = u32::try_from(placements[k].list).ok();
         h.why = placements[k].why.take().map(Box::new);
         let mut kids = std::mem::take(&mut children[k]);
@@ -371,11 +377,35 @@ pub(super) fn paragraph(lines: &[Line], line: usize, marker_end: usize, para_end
     text
 }
 
-fn heading(lines: &[Line], c: &Item<'_>, opts: NestOptions) -> Heading {
+fn heading(lines: &[Line], c: &Item<'_>, body_end: usize, opts: NestOptions) -> Heading {
     let paragraph = paragraph(lines, c.line, c.marker.end, c.para_end);
     let line = lines[c.line].number;
     let children = if opts.inline {
-        inline_points(&paragraph, line)
+        let after_title = first_sentence(&paragraph).len();
+        let mut points = inline_points(&paragraph, after_title, line);
+        // A title sentence that is itself the list (存在三个问题：一是…，二是…。) runs its points in
+        // after its colon.
+        if points.is_empty()
+            && let Some(colon) = paragraph[..after_title].find(['：', ':'])
+        {
+            points = inline_points(&paragraph, colon, line);
+        }
+        // The body paragraphs under the heading (a title line's 各部门要配合。一是…二是…) run in
+        // points too; each paragraph is one list.
+        let mut i = c.para_end + 1;
+        while i < body_end.min(lines.len()) {
+            let start = i;
+            i += 1;
+            while i < body_end.min(lines.len()) && lines[i].continues {
+                i += 1;
+            }
+            if lines[start].is_empty() {
+                continue;
+            }
+            let text: String = lines[start..i].iter().map(|l| l.text.as_ref()).collect();
+            points.extend(inline_points(&text, 0, lines[start].number));
+        }
+        points
     } else {
         Vec::new()
     };
@@ -395,19 +425,26 @@ fn heading(lines: &[Line], c: &Item<'_>, opts: NestOptions) -> Heading {
     }
 }
 
-/// The points a paragraph runs in after its first sentence: 二要强化责任。一是知责。……二是履责……
-/// Only a sequence of one family that starts at one and counts up is taken.
-fn inline_points(paragraph: &str, line: usize) -> Vec<Heading> {
-    let after_first = first_sentence(paragraph).len();
+/// The points a paragraph runs in from byte `from` on (a heading's, after its title: 二要强化责任。
+/// 一是知责。……二是履责……), each after a stop or comma. Only a sequence of one family that starts
+/// at one and counts up is taken. A point's title ends at its sentence's end or where the next
+/// point starts (一是人手不足，二是经费分散).
+fn inline_points(paragraph: &str, from: usize, line: usize) -> Vec<Heading> {
     let mut found: Vec<Marker> = Vec::new();
-    let mut at = after_first;
+    let mut at = from;
+    // A body paragraph may open on its first point (from 0); a heading's runs on after its title.
+    let mut at_start = from == 0;
     while at < paragraph.len() {
-        let rest = &paragraph[at..];
-        let Some(c) = rest.chars().next() else { break };
-        at += c.len_utf8();
-        if !matches!(c, '。' | '；' | '：' | '！' | '？' | '，' | ';' | ':' | ',') {
-            continue;
+        if !at_start {
+            let Some(c) = paragraph[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
+            if !matches!(c, '。' | '；' | '：' | '！' | '？' | '，' | ';' | ':' | ',') {
+                continue;
+            }
         }
+        at_start = false;
         if let Some(mut m) = recognize_inline(&paragraph[at..]) {
             let expected = found.last().map_or(Some(1), |p| p.number.map(|n| n + 1));
             let same = found
@@ -428,14 +465,23 @@ fn inline_points(paragraph: &str, line: usize) -> Vec<Heading> {
     if found.len() < 2 {
         return Vec::new();
     }
+    let ends: Vec<usize> = found
+        .iter()
+        .skip(1)
+        .map(|m| m.start)
+        .chain([paragraph.len()])
+        .collect();
     found
         .iter()
-        .map(|m| Heading {
+        .zip(ends)
+        .map(|(m, end)| Heading {
             line,
             marker: Some(m.text.clone()),
             family: Some(m.family),
             number: m.number,
-            title: first_sentence(paragraph[m.end..].trim_start()).to_string(),
+            title: first_sentence(paragraph[m.end..end].trim())
+                .trim_end_matches(['，', ',', '、', '：', ':', '；', ';'])
+                .to_string(),
             body: None,
             inline: true,
             intro: None,
@@ -458,10 +504,32 @@ pub fn first_sentence(text: &str) -> &str {
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     let text = &text[..limit];
-    match text.find(['。', '！', '？', '；', '!', '?', ';']) {
-        Some(at) => &text[..at],
-        None => text,
+    let mut from = 0;
+    while let Some(i) = text[from..].find(['。', '！', '？', '；', '!', '?', ';']) {
+        let at = from + i;
+        // An HTML entity left by a scraper (R&amp;D, &#12290;) ends on ';' but ends no sentence.
+        if text.as_bytes()[at] == b';' && ends_entity(&text[..at]) {
+            from = at + 1;
+            continue;
+        }
+        return &text[..at];
     }
+    text
+}
+
+/// `before` ends with the body of an HTML entity: `&amp`, `&#38`, `&#x26`.
+fn ends_entity(before: &str) -> bool {
+    let Some(amp) = before.rfind('&') else {
+        return false;
+    };
+    let name = &before[amp + 1..];
+    let numeric = name.strip_prefix('#').is_some_and(|n| {
+        let n = n.strip_prefix(['x', 'X']).map_or(n, |h| h);
+        !n.is_empty() && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_hexdigit())
+    });
+    let named =
+        !name.is_empty() && name.len() <= 8 && name.bytes().all(|b| b.is_ascii_alphabetic());
+    numeric || named
 }
 
 #[cfg(test)]

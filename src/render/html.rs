@@ -24,10 +24,13 @@ button { font: inherit; padding: .3rem .7rem; border: 1px solid var(--line); bor
 .meta { color: var(--muted); font-size: .9rem; margin: .2rem 0 .6rem; }
 .marker { font-weight: 600; }
 .line { color: var(--muted); font-size: .8rem; margin-left: .4rem; }
-.diag { font-size: .75rem; border-radius: .3rem; padding: 0 .3rem; margin-left: .4rem; white-space: nowrap; }
+.diag { font: inherit; font-size: .75rem; border-radius: .3rem; padding: 0 .3rem; margin-left: .4rem; white-space: nowrap; cursor: pointer; }
+.msg { display: none; font-size: .8rem; margin-left: .4rem; color: var(--muted); }
+.msg.open { display: inline; }
+.title, .msg, p.para, h1, h2 { overflow-wrap: anywhere; }
 .diag.error { background: #fde7e9; color: var(--accent); border: 1px solid #f4b4b9; }
 .diag.warning { background: #fff4e0; color: #8a5a00; border: 1px solid #f0d29a; }
-@media print { header.top { position: static; } input, button { display: none; } }
+@media print { header.top { position: static; } input, header.top button { display: none; } .msg { display: inline; } }
 "#;
 
 const CSS: &str = r#"
@@ -37,16 +40,14 @@ ul.tree, ul.tree ul { list-style: none; margin: 0; padding-left: 1.2rem; }
 ul.tree { padding-left: 0; }
 ul.tree li { margin: .15rem 0; }
 summary { cursor: pointer; }
-.node { display: inline; }
-details.para > summary { display: inline; color: var(--muted); font-size: .8rem; list-style: none; margin-left: .4rem; }
-details.para > summary::-webkit-details-marker { display: none; }
-details.para > p { margin: .2rem 0 .4rem; padding: .4rem .6rem; background: #f5f5f7; border-radius: .4rem; white-space: pre-wrap; }
+.title[data-para] { cursor: pointer; text-decoration: underline dotted var(--line); text-underline-offset: .25em; }
+p.para { margin: .2rem 0 .4rem; padding: .4rem .6rem; background: #f5f5f7; border-radius: .4rem; white-space: pre-wrap; }
 .group { color: var(--muted); font-style: italic; }
 .hidden { display: none; }
 mark { background: #fff3a3; }
 .empty { color: var(--muted); }
 @media (max-width: 40rem) { ul.tree ul { padding-left: .7rem; } main { padding: .4rem .5rem; } }
-@media print { details > * { display: block; } }
+@media print { details > * { display: block; } p.para[hidden] { display: none; } }
 "#;
 
 /// The page's script: search, expand/collapse all, and a self-test that a browser test drives
@@ -55,16 +56,43 @@ const SCRIPT: &str = r#"
 (function () {
   const q = document.getElementById('q');
   const items = Array.from(document.querySelectorAll('ul.tree li'));
-  function setAll(open) { document.querySelectorAll('ul.tree details.node').forEach(d => d.open = open); }
+  // Collapsing closes the points but not the group nodes (a lead-in that announces a list): the
+  // points of the top level stay in sight.
+  function setAll(open) {
+    document.querySelectorAll('ul.tree details.node').forEach(d => {
+      d.open = open || d.classList.contains('grp');
+    });
+  }
   document.getElementById('expand').onclick = () => setAll(true);
-  // Print the whole outline, with every paragraph, whatever is collapsed on screen.
+  document.getElementById('collapse').onclick = () => setAll(false);
+  // A heading's title shows its paragraph, a finding's badge its message: on click or tap, and
+  // without toggling the heading they sit in.
+  document.addEventListener('click', e => {
+    const t = e.target.closest('.title[data-para], .diag');
+    if (!t) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (t.classList.contains('diag')) {
+      const m = t.nextElementSibling;
+      if (m) { m.classList.toggle('open'); t.setAttribute('aria-expanded', m.classList.contains('open')); }
+    } else {
+      const p = document.getElementById(t.dataset.para);
+      if (p) { p.hidden = !p.hidden; t.setAttribute('aria-expanded', !p.hidden); }
+    }
+  });
+  document.addEventListener('keydown', e => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches('.title[data-para], .diag')) {
+      e.preventDefault();
+      e.target.click();
+    }
+  });
+  // Print the whole outline, whatever is collapsed on screen.
   let before = [];
   window.addEventListener('beforeprint', () => {
     before = Array.from(document.querySelectorAll('details')).map(d => [d, d.open]);
     before.forEach(([d]) => d.open = true);
   });
   window.addEventListener('afterprint', () => before.forEach(([d, open]) => d.open = open));
-  document.getElementById('collapse').onclick = () => setAll(false);
   q.addEventListener('input', () => {
     const term = q.value.trim();
     items.forEach(li => {
@@ -74,23 +102,53 @@ const SCRIPT: &str = r#"
     });
   });
   if (location.hash === '#selftest') {
-    // Seen by a person: laid out with a size, and not inside a closed <details>.
+    // Seen by a person: laid out with a size, and not inside a closed <details> or [hidden].
     const seen = el => el.getBoundingClientRect().height > 0 && (!el.checkVisibility || el.checkVisibility());
-    const top = Array.from(document.querySelectorAll('ul.tree > li'));
+    const points = Array.from(document.querySelectorAll('ul.tree li[data-depth]'));
+    const top = points.filter(li => li.dataset.depth === '1');
+    const nested = points.filter(li => li.dataset.depth !== '1');
     const visible = top.filter(seen).length;
     document.body.dataset.visibleTitles = JSON.stringify(
       Array.from(document.querySelectorAll('.title')).filter(seen).map(e => e.textContent));
-    const nested = Array.from(document.querySelectorAll('ul.tree ul > li'));
     const shownBefore = nested.filter(seen).length;
+    const paras = Array.from(document.querySelectorAll('p.para'));
+    const parasShown = paras.filter(seen).length;
+    // A click on a title shows its paragraph and leaves its heading open.
+    const withPara = document.querySelector('details.node > summary .title[data-para]');
+    let paraOnClick = 'none';
+    if (withPara) {
+      withPara.click();
+      const d = withPara.closest('details');
+      paraOnClick = (seen(document.getElementById(withPara.dataset.para)) ? 'shown' : 'hidden') +
+        (d.open ? '-open' : '-closed');
+      withPara.click();
+    }
+    // A tap on a finding's badge shows its message, and printing shows every message.
+    const badge = document.querySelector('.diag');
+    let findingOnClick = 'none';
+    if (badge) {
+      const before = seen(badge.nextElementSibling);
+      badge.click();
+      findingOnClick = (before ? 'shown' : 'hidden') + '-' + (seen(badge.nextElementSibling) ? 'shown' : 'hidden');
+      badge.click();
+    }
+    const printRules = Array.from(document.styleSheets).flatMap(s => Array.from(s.cssRules))
+      .filter(r => r.media && r.media.mediaText === 'print').map(r => r.cssText).join(' ');
+    const printsFindings = /\.msg\s*\{\s*display:\s*inline/.test(printRules);
     setAll(false);
+    const topAfter = top.filter(seen).length;
     const shownAfter = nested.filter(seen).length;
     setAll(true);
+    const overflow = document.documentElement.scrollWidth > window.innerWidth;
     q.value = top.length ? top[0].querySelector('.title').textContent.slice(0, 4) : '';
     q.dispatchEvent(new Event('input'));
     const afterSearch = top.filter(li => !li.classList.contains('hidden')).length;
     document.body.dataset.selftest = [
       'top=' + top.length, 'visible=' + visible, 'nested=' + nested.length,
-      'shown=' + shownBefore, 'collapsed-shown=' + shownAfter, 'search-hits=' + afterSearch
+      'shown=' + shownBefore, 'collapsed-top=' + topAfter, 'collapsed-shown=' + shownAfter,
+      'paragraphs-shown=' + parasShown, 'paragraph-on-click=' + paraOnClick,
+      'finding-on-click=' + findingOnClick, 'print-findings=' + printsFindings,
+      'overflow=' + overflow, 'width=' + window.innerWidth, 'search-hits=' + afterSearch
     ].join(' ');
   }
 })();
@@ -159,36 +217,52 @@ fn speech(doc: &Document, i: usize, s: &Speech) -> Markup {
 }
 
 fn node(h: &Heading, diags: &HashMap<usize, Vec<&Diagnostic>>, depth: usize) -> Markup {
+    let para_id = format!("p{}-{}", h.line, depth);
+    let body = h.body.as_deref().filter(|b| !b.is_empty());
     let row = html! {
         @if h.marker.is_some() {
             span.marker { (h.marker.as_deref().unwrap_or("")) }
-            span.title { (h.title) }
+            @if body.is_some() {
+                span.title data-para=(para_id) role="button" tabindex="0" aria-expanded="false"
+                    title="段落 paragraph" { (h.title) }
+            } @else {
+                span.title { (h.title) }
+            }
         } @else {
             span.title.group { (h.intro.as_deref().unwrap_or("")) }
         }
         span.line { ":" (h.line) }
-        @if h.marker.is_some() {
-            @for d in diags.get(&h.line).into_iter().flatten() {
-                @let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
-                span class=(class) title=(format!("{} / {}", d.message, d.message_zh)) { (d.code) }
-            }
+        // A group node carries the findings on its lead-in (announced-count).
+        @for d in diags.get(&h.line).into_iter().flatten() {
+            @let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
+            span class=(class) role="button" tabindex="0" aria-expanded="false" { (d.code) }
+            span.msg { (d.message_zh) " / " (d.message) }
         }
     };
+    // The paragraph is shown from the title (a click or tap), not on a row of its own.
     let para = html! {
-        @if let Some(body) = h.body.as_deref().filter(|b| !b.is_empty()) {
-            details.para { summary { "¶ 段落" } p { (body) } }
+        @if let Some(body) = body {
+            p.para id=(para_id) hidden { (body) }
         }
     };
+    // Points count depth as `Speech::points` does: a group node adds none.
+    let point_depth = if h.marker.is_some() {
+        Some(depth)
+    } else {
+        None
+    };
+    let below = if h.marker.is_some() { depth + 1 } else { depth };
     // Depth is capped by the nesting stage (nest::MAX_DEPTH), so this recursion is bounded.
     html! {
-        li {
+        li data-depth=[point_depth] {
             @if h.children.is_empty() {
-                div.row { (row) (para) }
+                div.row { (row) }
+                (para)
             } @else {
-                details.node open[depth <= 3] {
+                details.node.grp[h.marker.is_none()] open[depth <= 3 || h.marker.is_none()] {
                     summary { (row) }
                     (para)
-                    ul { @for c in &h.children { (node(c, diags, depth + 1)) } }
+                    ul { @for c in &h.children { (node(c, diags, below)) } }
                 }
             }
         }

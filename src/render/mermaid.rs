@@ -19,30 +19,58 @@ fn label(text: &str) -> String {
     out
 }
 
-/// Write one ```mermaid block per speech.
+/// Write the outline as one plain Mermaid `mindmap` (what `mmdc -i out.mmd` reads: a file holds
+/// one diagram, so no Markdown fences; [`write_fenced`] gives them). A document of one speech has
+/// the speech at the root; one of several has the file at the root and a branch per speech. Group
+/// nodes (a lead-in that announces a list) are branches of their own, as in the other formats.
 ///
 /// ```
 /// let doc = tigang::extract("一、学习。\n（一）读原著。\n".as_bytes(), "a", &Default::default()).unwrap().document;
 /// let mut out = Vec::new();
 /// tigang::render::mermaid::write(&doc, &mut out).unwrap();
 /// let text = String::from_utf8(out).unwrap();
-/// assert!(text.contains("mindmap") && text.contains("      n2[\"（一）读原著\"]"));
+/// assert!(text.starts_with("mindmap\n") && text.contains("      n2[\"（一）读原著\"]"));
 /// ```
 pub fn write<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
+    writeln!(out, "mindmap")?;
+    let several = doc.speeches.len() != 1;
+    // One speech is the root itself; several (or none) hang one level under the file.
+    let base = if several {
+        writeln!(out, "  root((\"{}\"))", label(&doc.source))?;
+        1
+    } else {
+        0
+    };
     let mut id = 0usize;
     for (i, s) in doc.speeches.iter().enumerate() {
-        let root = s
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("{} #{}", doc.source, i + 1));
-        writeln!(out, "```mermaid\nmindmap\n  root((\"{}\"))", label(&root))?;
-        for (depth, h) in s.points(false) {
+        let name = super::speech_name(doc, i);
+        let indent = "  ".repeat(base + 1);
+        if several {
             id += 1;
-            let indent = "  ".repeat(depth + 1);
-            let text = format!("{}{}", h.marker.as_deref().unwrap_or(""), h.title);
-            writeln!(out, "{indent}n{id}[\"{}\"]", label(&text))?;
+            writeln!(out, "{indent}s{id}[\"{}\"]", label(&name))?;
+        } else {
+            writeln!(out, "{indent}root((\"{}\"))", label(&name))?;
         }
-        writeln!(out, "```")?;
+        for h in &s.outline {
+            for (depth, node) in h.walk() {
+                id += 1;
+                let indent = "  ".repeat(base + depth + 1);
+                let text = super::label(node);
+                // A group node is drawn as a rounded box, a point as a square one.
+                if node.marker.is_none() {
+                    writeln!(out, "{indent}n{id}(\"{}\")", label(&text))?;
+                } else {
+                    writeln!(out, "{indent}n{id}[\"{}\"]", label(&text))?;
+                }
+            }
+        }
     }
     Ok(())
+}
+
+/// [`write()`] inside a Markdown ```` ```mermaid ```` fence, for pasting into a Markdown file.
+pub fn write_fenced<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
+    writeln!(out, "```mermaid")?;
+    write(doc, out)?;
+    writeln!(out, "```")
 }

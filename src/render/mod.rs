@@ -79,13 +79,37 @@ fn speech_name(doc: &Document, i: usize) -> String {
     }
 }
 
+/// `text` as literal Markdown: CommonMark's punctuation that could start emphasis, a link, an
+/// HTML tag, an entity or code is backslash-escaped, and so is a leading `1.` that would open an
+/// ordered list inside the item.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let leading_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    for (i, c) in text.char_indices() {
+        let special = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '!' | '#'
+        );
+        let opens_list = i == leading_digits && leading_digits > 0 && matches!(c, '.' | ')');
+        let opens_block = i == 0 && matches!(c, '+' | '-' | '=');
+        if special || opens_list || opens_block {
+            out.push('\\');
+        }
+        out.push(match c {
+            '\n' | '\r' => ' ',
+            c => c,
+        });
+    }
+    out
+}
+
 fn markdown<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
     for (i, s) in doc.speeches.iter().enumerate() {
-        writeln!(out, "# {}\n", speech_name(doc, i))?;
+        writeln!(out, "# {}\n", markdown_escape(&speech_name(doc, i)))?;
         for h in &s.outline {
             for (depth, node) in h.walk() {
                 let indent = "  ".repeat(depth - 1);
-                writeln!(out, "{indent}- {}", label(node))?;
+                writeln!(out, "{indent}- {}", markdown_escape(&label(node)))?;
             }
         }
         writeln!(out)?;
@@ -168,7 +192,8 @@ fn explained(why: &crate::nest::Explanation) -> String {
     )
 }
 
-fn label(h: &Heading) -> String {
+/// How a node is shown: marker and title, or a group node's lead-in.
+pub(crate) fn label(h: &Heading) -> String {
     match (&h.marker, &h.intro) {
         (Some(m), _) => format!("{m}{}", h.title),
         (None, Some(intro)) => intro.clone(),

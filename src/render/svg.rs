@@ -47,6 +47,8 @@ pub fn draw(doc: &Document) -> String {
         marker_len: usize,
         parent_y: Option<(f64, f64)>,
         heading: bool,
+        /// A group node: its lead-in, drawn in italics and grey.
+        group: bool,
     }
     let mut rows: Vec<Row> = Vec::new();
     let mut y = PAD;
@@ -63,23 +65,30 @@ pub fn draw(doc: &Document) -> String {
             marker_len: 0,
             parent_y: None,
             heading: true,
+            group: false,
         });
         let root = (PAD, y);
         // The last row drawn at each depth, for connectors.
         let mut open: Vec<(f64, f64)> = vec![root];
-        for (depth, h) in s.points(false) {
+        // Every node, group nodes (a lead-in announcing a list) too, as the other formats show.
+        for (depth, h) in s.outline.iter().flat_map(|h| h.walk()) {
             y += ROW;
             open.truncate(depth);
             let parent = *open.last().unwrap_or(&root);
             let x = PAD + depth as f64 * INDENT;
-            let marker = h.marker.clone().unwrap_or_default();
+            let (marker, text) = match (&h.marker, &h.intro) {
+                (Some(m), _) => (m.clone(), format!("{m}{}", cut(&h.title))),
+                (None, Some(intro)) => (String::new(), cut(intro)),
+                (None, None) => (String::new(), cut(&h.title)),
+            };
             rows.push(Row {
                 x,
                 y,
-                text: format!("{marker}{}", cut(&h.title)),
+                text,
                 marker_len: marker.chars().count(),
                 parent_y: Some(parent),
                 heading: false,
+                group: h.marker.is_none(),
             });
             open.push((x, y));
         }
@@ -102,6 +111,8 @@ pub fn draw(doc: &Document) -> String {
                 }
                 @if r.heading {
                     text x=(r.x) y=(r.y) font-weight="700" fill="#1d1d1f" { (r.text) }
+                } @else if r.group {
+                    text x=(r.x) y=(r.y) font-style="italic" fill="#5f6368" class="group" { (r.text) }
                 } @else {
                     @let marker: String = r.text.chars().take(r.marker_len).collect();
                     @let rest: String = r.text.chars().skip(r.marker_len).collect();

@@ -5,7 +5,7 @@ mod cli;
 mod run;
 
 use clap::FromArgMatches;
-use cli::{Cli, Command, LangArg};
+use cli::{Cli, ColorArg, Command, LangArg};
 use std::io::{self, Write};
 use std::process::ExitCode;
 use tigang::report::Lang;
@@ -25,37 +25,36 @@ pub mod exit {
 
 fn main() -> ExitCode {
     let lang = Lang::from_args_or_env(std::env::args_os());
-    let cli = match Cli::from_arg_matches(&cli::command(lang).get_matches()) {
+    let color = ColorArg::from_args(std::env::args_os());
+    let matches = match cli::command(lang, color).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => exit_on_usage_error(e, lang),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => exit_on_usage_error(e, lang),
     };
     let lang = match cli.lang {
         Some(LangArg::Zh) => Lang::Zh,
         Some(LangArg::En) => Lang::En,
         None => lang,
     };
+    let color = cli.color;
     let result = match cli.command {
         Command::Extract(args) => run::extract(args, lang),
-        Command::Check(args) => run::check(args, lang),
-        Command::Compare(args) => run::compare(args, lang),
+        Command::Check(args) => run::check(args, lang, color),
+        Command::Compare(args) => run::compare(args, lang, color),
         // Both are rendered into memory first: writing them straight to a closed pipe would panic
         // inside clap_complete.
         Command::Completions { shell } => {
             let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut cli::command(lang), "tigang", &mut buf);
+            clap_complete::generate(shell, &mut cli::command(lang, color), "tigang", &mut buf);
             io::stdout()
                 .write_all(&buf)
                 .map(|()| ExitCode::from(exit::OK))
                 .map_err(anyhow::Error::from)
         }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(cli::command(lang))
-                .render(&mut buf)
-                .and_then(|()| io::stdout().write_all(&buf))
-                .map(|()| ExitCode::from(exit::OK))
-                .map_err(anyhow::Error::from)
-        }
+        Command::Man { name, dir } => run::man(cli::command(lang, color), name, dir, lang),
     };
     match result {
         Ok(code) => code,
@@ -64,10 +63,74 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
         Err(err) => {
             // Stderr itself may be what failed (2>/dev/full): then the exit status says it.
-            let _ = writeln!(io::stderr().lock(), "tigang: {err:#}");
+            let text = tigang::error::without_os_error(&format!("{err:#}"));
+            let _ = writeln!(io::stderr().lock(), "tigang: {text}");
             ExitCode::from(exit::INPUT_FAILED)
         }
     }
+}
+
+/// Print clap's usage error (in Chinese when asked: clap speaks only English) and exit with its
+/// status; help and version requests print and exit 0 as clap does.
+fn exit_on_usage_error(e: clap::Error, lang: Lang) -> ! {
+    use clap::error::ErrorKind;
+    let shown = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if lang == Lang::En || shown {
+        e.exit()
+    }
+    let _ = writeln!(io::stderr().lock(), "{}", tigang_zh_error(&e));
+    std::process::exit(e.exit_code())
+}
+
+/// A clap error in Chinese: what is wrong, with the argument and value clap names.
+fn tigang_zh_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
+    let mut msg = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            if value.is_empty() {
+                format!("{arg} 需要一个值")
+            } else if valid.is_empty() {
+                format!("{arg} 的值 '{value}' 无效")
+            } else {
+                format!("{arg} 的值 '{value}' 无效（可选：{valid}）")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let cause = std::error::Error::source(e).map_or(String::new(), |c| c.to_string());
+            format!("{arg} 的值 '{value}' 无效：{cause}")
+        }
+        ErrorKind::UnknownArgument => format!("不认识的参数 '{arg}'"),
+        ErrorKind::InvalidSubcommand => {
+            format!("不认识的子命令 '{}'", get(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand => "缺少子命令（extract、check、compare……）".to_string(),
+        ErrorKind::ArgumentConflict => {
+            format!("{arg} 不能与 {} 同时使用", get(ContextKind::PriorArg))
+        }
+        ErrorKind::TooManyValues => format!("{arg} 给了多余的值 '{value}'"),
+        ErrorKind::NoEquals => format!("{arg} 的值要用 = 连接"),
+        _ => e.kind().to_string(),
+    };
+    for k in [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ] {
+        let s = get(k);
+        if !s.is_empty() {
+            msg += &format!("；是否想用 '{s}'？");
+        }
+    }
+    format!("错误：{msg}\n\n更多信息请用 --help。")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

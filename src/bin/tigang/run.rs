@@ -2,7 +2,7 @@
 //! in order, show progress, and turn outcomes into exit statuses.
 
 use crate::cli::{
-    CheckArgs, CheckFormat, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
+    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
 };
 use crate::exit;
 use anyhow::Context as _;
@@ -28,8 +28,63 @@ struct Tally {
     files: usize,
     speeches: usize,
     headings: usize,
-    warnings: usize,
-    errors: usize,
+    /// Error-level findings of the numbering check (what the outputs' `diagnostics` carry).
+    finding_errors: usize,
+    /// Warning-level findings of the numbering check.
+    finding_warnings: usize,
+    /// Warnings about the inputs themselves (undecodable bytes, an empty file).
+    input_warnings: usize,
+    /// Inputs that could not be read or written.
+    failed: usize,
+}
+
+impl Tally {
+    /// The summary line ending a run over several inputs.
+    fn line(&self, secs: f64, lang: Lang) -> String {
+        use tigang::i18n::count;
+        let findings = self.finding_errors + self.finding_warnings;
+        match lang {
+            Lang::En => {
+                let mut line = format!(
+                    "tigang: {}, {}, {}; {} ({}, {})",
+                    count(self.files, "file", "files"),
+                    count(self.speeches, "speech", "speeches"),
+                    count(self.headings, "heading", "headings"),
+                    count(findings, "finding", "findings"),
+                    count(self.finding_errors, "error", "errors"),
+                    count(self.finding_warnings, "warning", "warnings"),
+                );
+                if self.input_warnings > 0 {
+                    line += &format!(
+                        "; {}",
+                        count(self.input_warnings, "input warning", "input warnings")
+                    );
+                }
+                if self.failed > 0 {
+                    line += &format!("; {} failed", count(self.failed, "input", "inputs"));
+                }
+                line + &format!(" in {secs:.2} s")
+            }
+            Lang::Zh => {
+                let mut line = format!(
+                    "tigang：{} 个文件，{} 篇讲话，{} 个标题；{} 条发现（{} 个错误，{} 个警告）",
+                    self.files,
+                    self.speeches,
+                    self.headings,
+                    findings,
+                    self.finding_errors,
+                    self.finding_warnings
+                );
+                if self.input_warnings > 0 {
+                    line += &format!("；{} 条输入警告", self.input_warnings);
+                }
+                if self.failed > 0 {
+                    line += &format!("；{} 个输入失败", self.failed);
+                }
+                line + &format!("；用时 {secs:.2} 秒")
+            }
+        }
+    }
 }
 
 /// Name each path that could not be listed; returns whether there was one.
@@ -61,7 +116,7 @@ fn for_each_input<P: Send>(
 ) -> anyhow::Result<bool> {
     let started = std::time::Instant::now();
     let mut tally = Tally {
-        errors: unlisted.len(),
+        failed: unlisted.len(),
         ..Tally::default()
     };
     report_unlisted(unlisted, lang)?;
@@ -69,7 +124,7 @@ fn for_each_input<P: Send>(
     let jobs = read
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let mut failed = tally.errors > 0;
+    let mut failed = tally.failed > 0;
     tigang::batch::ordered(
         &inputs,
         jobs,
@@ -106,13 +161,19 @@ fn for_each_input<P: Send>(
                         .iter()
                         .map(|s| s.points(false).len())
                         .sum::<usize>();
-                    tally.warnings += x.warnings.len();
+                    tally.input_warnings += x.warnings.len();
+                    for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
+                        match d.severity {
+                            Severity::Error => tally.finding_errors += 1,
+                            Severity::Warning => tally.finding_warnings += 1,
+                        }
+                    }
                     for w in &x.warnings {
                         let label = lang.pick("warning", "警告");
                         progress.suspend(|| say!("tigang: {name}: {label}: {}", w.text(lang)))?;
                     }
                     if !each(input, x, prepared)? {
-                        tally.errors += 1;
+                        tally.failed += 1;
                         failed = true;
                     }
                 }
@@ -120,7 +181,7 @@ fn for_each_input<P: Send>(
                     progress.suspend(|| {
                         say!("tigang: {name}: {}", tigang::i18n::error_text(&e, lang))
                     })?;
-                    tally.errors += 1;
+                    tally.failed += 1;
                     failed = true;
                 }
             }
@@ -129,26 +190,8 @@ fn for_each_input<P: Send>(
     )?;
     progress.finish_and_clear();
     if !read.quiet && inputs.len() > 1 {
-        let t = &tally;
         let secs = started.elapsed().as_secs_f64();
-        match lang {
-            Lang::En => say!(
-                "tigang: {} files, {} speeches, {} headings, {} warnings, {} errors in {secs:.2} s",
-                t.files,
-                t.speeches,
-                t.headings,
-                t.warnings,
-                t.errors
-            ),
-            Lang::Zh => say!(
-                "tigang：{} 个文件，{} 篇讲话，{} 个标题，{} 个警告，{} 个错误，用时 {secs:.2} 秒",
-                t.files,
-                t.speeches,
-                t.headings,
-                t.warnings,
-                t.errors
-            ),
-        }?;
+        say!("{}", tally.line(secs, lang))?;
     }
     Ok(failed)
 }
@@ -175,6 +218,88 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// On a terminal, a run with no path (or `-`) would wait for typed text without a word: say so.
+fn tell_stdin_is_read(paths: &[PathBuf], lang: Lang) -> io::Result<()> {
+    let reads_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    if reads_stdin && io::stdin().is_terminal() {
+        say!(
+            "tigang: {}",
+            lang.pick(
+                "reading a speech from standard input; type or paste it and end with Ctrl-D (give files or folders to read those; --help for more)",
+                "正在从标准输入读取讲话：输入或粘贴后按 Ctrl-D 结束（也可给出文件或文件夹；--help 查看帮助）"
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// `tigang man`: the page of tigang or of one subcommand on stdout, or every page into a folder.
+/// The man pages' source line: the program and its version, on the subcommands' pages too.
+fn source() -> String {
+    format!("tigang {}", env!("CARGO_PKG_VERSION"))
+}
+
+pub fn man(
+    mut cmd: clap::Command,
+    name: Option<String>,
+    dir: Option<PathBuf>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    cmd.build();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create folder {}", dir.display()))?;
+        let mut pages = vec![cmd.clone()];
+        pages.extend(
+            cmd.get_subcommands()
+                .filter(|s| s.get_name() != "help")
+                .cloned(),
+        );
+        for page in pages {
+            let man = clap_mangen::Man::new(page).source(source());
+            let path = dir.join(man.get_filename());
+            let mut buf = Vec::new();
+            man.render(&mut buf)?;
+            inputs::write_atomically(&path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(io::stdout(), "{}", path.display())?;
+        }
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let page = match &name {
+        None => cmd,
+        Some(n) => match cmd.find_subcommand(n).filter(|s| s.get_name() != "help") {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cmd
+                    .get_subcommands()
+                    .map(|s| s.get_name())
+                    .filter(|&s| s != "help")
+                    .collect();
+                anyhow::bail!(
+                    "{}",
+                    match lang {
+                        Lang::En => format!(
+                            "no man page for {n:?}: the pages are tigang's and {}",
+                            names.join(", ")
+                        ),
+                        Lang::Zh => format!(
+                            "没有 {n:?} 的手册页：有 tigang 本身和 {} 的",
+                            names.join("、")
+                        ),
+                    }
+                );
+            }
+        },
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page)
+        .source(source())
+        .render(&mut buf)?;
+    io::stdout().write_all(&buf)?;
+    Ok(ExitCode::from(exit::OK))
+}
+
 pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // The HTML page shows each heading's paragraph on a click, so it always carries bodies.
     let body = args.body || matches!(args.format, FormatArg::Html);
@@ -192,6 +317,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         ..args.read.options()
     };
     let format = Format::from(args.format);
+    tell_stdin_is_read(&args.read.paths, lang)?;
     if let Some(dir) = &args.output {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
@@ -210,6 +336,29 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         render::render(&x.document, format, &mut buf).map(|()| buf)
     };
     let listed = inputs::expand(&args.read.paths);
+    // A page, a drawing or a diagram is one document: two in one stream are neither valid SVG nor
+    // one HTML page (duplicate ids) nor a file mmdc reads.
+    if args.output.is_none()
+        && matches!(format, Format::Html | Format::Svg | Format::Mermaid)
+        && listed.0.len() > 1
+    {
+        let n = listed.0.len();
+        say!(
+            "tigang: {}",
+            match lang {
+                Lang::En => format!(
+                    "--format {} writes one file per input, and there are {n} inputs: \
+                     give a folder for them with -o DIR (e.g. -o outlines/)",
+                    args.format.name()
+                ),
+                Lang::Zh => format!(
+                    "--format {} 每个输入写一个文件，而输入有 {n} 个：请用 -o DIR 指定输出文件夹（如 -o outlines/）",
+                    args.format.name()
+                ),
+            }
+        )?;
+        return Ok(ExitCode::from(exit::INPUT_FAILED));
+    }
     // Every input is known before anything is written, so that no output, wherever -o puts it
     // (inside an input folder, over a file named beside it, through a link), lands on one.
     let input_files = inputs::Identities::of(&listed.0);
@@ -248,7 +397,11 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 return Ok(false);
             }
             if let Err(e) = inputs::write_atomically(&path, &buf) {
-                say!("tigang: {}: cannot write: {e}", path.display())?;
+                say!(
+                    "tigang: {}: cannot write: {}",
+                    path.display(),
+                    tigang::error::io_text(&e)
+                )?;
                 return Ok(false);
             }
             written.insert(path, input.name());
@@ -263,9 +416,10 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }))
 }
 
-pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn check(args: CheckArgs, lang: Lang, color: ColorArg) -> anyhow::Result<ExitCode> {
     let opts = args.read.options();
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = color.wanted(io::stderr().is_terminal());
+    tell_stdin_is_read(&args.read.paths, lang)?;
     let (mut errors, mut warnings) = (0, 0);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -304,19 +458,28 @@ pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-/// `FILE#N` names the N-th speech of FILE; a plain FILE its first.
-fn speech_spec(spec: &str) -> (PathBuf, usize) {
+/// `FILE#N` names the N-th speech of FILE (counted from 1); a plain FILE its first. `FILE#0` is
+/// refused with the reason, not taken for a file of that name that does not exist.
+fn speech_spec(spec: &str, lang: Lang) -> anyhow::Result<(PathBuf, usize)> {
     if let Some((path, n)) = spec.rsplit_once('#')
         && let Ok(n) = n.parse::<usize>()
-        && n >= 1
         && !Path::new(spec).exists()
     {
-        return (PathBuf::from(path), n);
+        if n == 0 {
+            anyhow::bail!(
+                "{spec}: {}",
+                match lang {
+                    Lang::En => format!("speeches are counted from 1: {path}#1 is the first"),
+                    Lang::Zh => format!("讲话从 1 开始编号：{path}#1 是第一篇"),
+                }
+            );
+        }
+        return Ok((PathBuf::from(path), n));
     }
-    (PathBuf::from(spec), 1)
+    Ok((PathBuf::from(spec), 1))
 }
 
-pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result<ExitCode> {
     use tigang::compare::{self, Outline, corpus};
     let opts = tigang::Options {
         encoding: args.encoding.clone(),
@@ -377,7 +540,7 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         );
     };
     let load = |spec: &str| -> anyhow::Result<Outline> {
-        let (path, n) = speech_spec(spec);
+        let (path, n) = speech_spec(spec, lang)?;
         let input = if path.as_os_str() == "-" {
             Input::Stdin
         } else {
@@ -391,8 +554,13 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             .iter()
             .flat_map(|d| d.speeches.iter().enumerate().map(move |(i, s)| (d, i, s)));
         let total = docs.iter().map(|d| d.speeches.len()).sum::<usize>();
-        let (doc, i, speech) = speeches.nth(n - 1).ok_or_else(|| {
-            anyhow::anyhow!("{}: has {total} speeches, no speech #{n}", input.name())
+        let (doc, i, speech) = speeches.nth(n - 1).ok_or_else(|| match lang {
+            Lang::En => anyhow::anyhow!(
+                "{}: has {}, no speech #{n}",
+                input.name(),
+                tigang::i18n::count(total, "speech", "speeches")
+            ),
+            Lang::Zh => anyhow::anyhow!("{}：只有 {total} 篇讲话，没有第 {n} 篇", input.name()),
         })?;
         Ok(Outline::new(&doc.source, i, speech))
     };
@@ -406,12 +574,7 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             let width = args
                 .width
                 .unwrap_or_else(|| terminal_width().unwrap_or(120));
-            compare::side::write_side(
-                &comparison,
-                width,
-                tty && std::env::var_os("NO_COLOR").is_none(),
-                &mut out,
-            )?
+            compare::side::write_side(&comparison, width, color.wanted(tty), lang, &mut out)?
         }
     }
     out.flush()?;
