@@ -110,6 +110,9 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
 pub fn header_of(lines: &[Line], segment: &super::Segment) -> Header {
     use super::StartEvidence::{SpeechTitle, TitleOverSubtitle};
     let start = &segment.start;
+    if segment.range.is_empty() {
+        return Header::default();
+    }
     let from = (segment.range.start..segment.range.end)
         .find(|&i| lines[i].number == start.line && !lines[i].is_empty())
         .unwrap_or(segment.range.start);
@@ -156,6 +159,15 @@ pub fn is_speaker(text: &str) -> bool {
         [office, name @ ..] => is_office(office) && spaced(name) && is_name(&name.concat()),
         _ => false,
     }
+}
+
+/// An author's line under a title: an office and a name (市政协委员、青川市人民医院院长　李华).
+pub fn is_byline(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    matches!(parts.as_slice(), [office, name] if office.chars().count() >= 2 && is_office(office) && is_name(name))
 }
 
 fn is_office(text: &str) -> bool {

@@ -331,16 +331,14 @@ impl<'a> File<'a> {
             if !continues
                 && line.marker.is_none()
                 && is_title_line(text)
+                && !is_subtitle(text)
                 && !header::is_speaker(text)
                 && !header::DATE.is_match(text)
                 && content.get(pos + 1).is_some_and(|&j| {
                     let next = &lines[j];
                     // A byline names an office and a person (or spaces a name out): a short
                     // line of four characters alone may be a subhead (主要目标).
-                    next.marker.is_none()
-                        && !next.continues
-                        && header::is_speaker(&next.text)
-                        && next.text.trim().contains([' ', '\u{3000}'])
+                    next.marker.is_none() && !next.continues && header::is_byline(&next.text)
                 })
             {
                 ev.push(StartEvidence::TitleOverByline);
@@ -448,13 +446,12 @@ impl<'a> File<'a> {
                 .find(|&&r| self.pair_evidence(&found[k], &found[r]).is_none())
                 .map_or(self.content.len(), |&r| found[r].pos);
             // A start found by its title's shape alone (a document kind, a Markdown level, a
-            // sign-off above) must lead to a numbered point or a few sentences: a related link,
-            // a table's caption or a teaser is page furniture.
+            // sign-off above) must lead to three sentences: a related link, a table's caption
+            // and its notes, or a teaser is page furniture.
             let by_shape_alone = found[k].evidence.iter().all(|e| {
                 matches!(
                     e,
                     StartEvidence::SpeechTitle
-                        | StartEvidence::TitleOverSubtitle
                         | StartEvidence::DocumentTitle
                         | StartEvidence::AnnexedDocument
                         | StartEvidence::TitleOverByline
@@ -656,22 +653,17 @@ impl<'a> File<'a> {
         // its lines join that speech.
         // When that front matter is the title of the speech after it (a policy address's title
         // over the Chief Executive's turn), the speech keeps it as its start.
-        let front_matter = chosen.len() > 1 && self.is_front_matter(candidates[chosen[1]].pos);
+        // A first line that starts a speech by its own evidence (a turn, a salutation) is no
+        // front matter.
+        let speech_of_its_own = candidates[chosen[0]]
+            .evidence
+            .iter()
+            .any(|e| e.weight() > 0 && *e != StartEvidence::FileStart && !titled_kind(*e));
+        let front_matter = chosen.len() > 1
+            && !speech_of_its_own
+            && self.is_front_matter(candidates[chosen[1]].pos);
         // A second title after it makes the first a collection's title instead.
-        let titled = |k: usize| {
-            candidates[k].evidence.iter().any(|e| {
-                matches!(
-                    e,
-                    StartEvidence::SpeechTitle
-                        | StartEvidence::TitleOverSubtitle
-                        | StartEvidence::DocumentTitle
-                        | StartEvidence::AnnexedDocument
-                        | StartEvidence::TitleOverByline
-                        | StartEvidence::AfterSeparator
-                        | StartEvidence::MarkdownTitle
-                )
-            })
-        };
+        let titled = |k: usize| candidates[k].evidence.iter().any(|e| titled_kind(*e));
         // A kind of start that recurs (【述职人：…】 over each report) makes the first title a
         // collection's.
         let recurs = |k: usize| {
@@ -721,7 +713,10 @@ impl<'a> File<'a> {
             if chosen[owner] == k || !c.evidence.iter().any(|e| e.weight() > 0) {
                 continue;
             }
-            let pair = self.pair_evidence(&candidates[chosen[owner]], c);
+            // Lines before the first speech's start are its front matter: nothing came before.
+            let pair = (chosen[owner] < k)
+                .then(|| self.pair_evidence(&candidates[chosen[owner]], c))
+                .flatten();
             passed_over.push(self.start(c, pair));
         }
         Segmentation {
@@ -729,6 +724,20 @@ impl<'a> File<'a> {
             passed_over,
         }
     }
+}
+
+/// Evidence that a line is a title.
+fn titled_kind(e: StartEvidence) -> bool {
+    matches!(
+        e,
+        StartEvidence::SpeechTitle
+            | StartEvidence::TitleOverSubtitle
+            | StartEvidence::DocumentTitle
+            | StartEvidence::MarkdownTitle
+            | StartEvidence::TitleOverByline
+            | StartEvidence::TitleField
+            | StartEvidence::AnnexedDocument
+    )
 }
 
 /// The Markdown heading levels a collection gives its documents' titles: at least two headings
@@ -849,13 +858,16 @@ mod tests {
     #[test]
     fn dated_documents_numbered_by_bare_numbers_are_speeches() {
         let text = "关于某事的指示\n一\n要抓紧。内容。\n(一九五一年十一月三十日)\n二\n一、查明情况。\n二、分别处理。\n(一九五二年三月五日)\n三\n要总结。内容。\n";
-        // The collection's title is front matter before the first document.
-        assert_eq!(speeches(text), vec![0..1, 1..4, 4..8, 8..10]);
+        // The collection's title is front matter: its line joins the first document, which
+        // starts at its number line.
+        assert_eq!(speeches(text), vec![0..4, 4..8, 8..10]);
+        let seg = segment(&clean(text, CleanOptions::default()));
+        assert_eq!(seg.speeches[0].start.line, 2);
         let lines = clean(text, CleanOptions::default());
         assert_eq!(header(&lines, 4..8).title.as_deref(), Some("二"));
         // The number is the document's label, not its first point.
         let doc = crate::extract(text.as_bytes(), "t", &crate::Options::default()).unwrap();
-        let points: Vec<usize> = doc.document.speeches[2]
+        let points: Vec<usize> = doc.document.speeches[1]
             .points(true)
             .into_iter()
             .map(|(depth, _)| depth)
@@ -1002,12 +1014,12 @@ mod tests {
     }
 
     #[test]
-
     fn procedural_turns_before_the_chair_or_the_printed_wording_are_not_speeches() {
         let text = "會議過程正式紀錄\n出席議員：\n張三議員\n缺席議員：\n李四議員\n張三議員：主席，我想談三點。第一是教育。\n李四議員：我正在看。\n主席：請你讀出來。\n\
                     李四議員：主席，我動議修正議案。多謝主席。\n李四議員就議案動議的\n修正案如下：\n\
                     王五議員：主席，我支持。我也反對。\n";
-        assert_eq!(speeches(text), vec![0..5, 5..11, 11..12]);
+        // The record's cover and attendance lists are front matter of the first turn's speech.
+        assert_eq!(speeches(text), vec![0..11, 11..12]);
     }
 
     #[test]

@@ -146,7 +146,8 @@ pub fn is_speech_title(text: &str) -> bool {
 /// A line that names a speech wherever it stands: …讲话, …发言稿, …篇三, 【篇二】, and a
 /// collection's label before a title (篇一：凝聚师德力量, 【篇二】…).
 pub(super) fn names_speech(text: &str) -> bool {
-    is_title_line(text)
+    // A collection's label may end in a colon (篇三：).
+    is_title_line(text.trim_end_matches(['：', ':']))
         && !text.contains(['，', ','])
         && !text.starts_with(['—', '-'])
         && (SPEECH_TITLE.is_match(text) || COLLECTION_LABEL.is_match(text))
