@@ -369,9 +369,14 @@ static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\S{2,8}\s*[─—]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").expect("valid")
 });
 
+/// A page number between dashes, as official documents print it in the footer: — 1 —, -2-.
+static DASHED_PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-—–－─]{1,2}\s*\d{1,4}\s*[-—–－─]{1,2}$").expect("valid"));
+
 fn is_page_furniture(text: &str) -> bool {
     let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b' ');
     digits_only
+        || (text.len() <= 20 && DASHED_PAGE_NUMBER.is_match(text))
         || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
         || is_contents_entry(text)
         || (text.len() <= 15 && WEB_CHROME.contains(&text))
@@ -804,10 +809,11 @@ mod tests {
     #[test]
     fn page_furniture_is_noise() {
         let lines = clean(
-            "2904\n立法會 ─ 2012年 12月 20日\n正文。\n",
+            "2904\n立法會 ─ 2012年 12月 20日\n正文。\n— 3 —\n-12-\n",
             CleanOptions::default(),
         );
-        assert!(lines[0].noise && lines[1].noise && !lines[2].noise);
+        let noise: Vec<bool> = lines.iter().map(|l| l.noise).collect();
+        assert_eq!(noise, [true, true, false, true, true]);
     }
 
     #[test]

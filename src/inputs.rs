@@ -1,6 +1,8 @@
-//! Where texts come from and where outlines go: paths are expanded to files (folders to their
-//! `*.txt` in sorted order, `-` to standard input), read with a size bound, and outputs for
-//! `-o DIR` are written next to nothing they could overwrite.
+//! Where texts come from and where outlines go: paths are expanded to files (folders to the
+//! speeches under them in sorted order: `.txt`, `.docx`, `.html`, `.htm`, `.pdf`, hidden files
+//! and what `.gitignore`-style ignore files name left out, or the files `--glob` chooses; `-` to
+//! standard input), read with a size bound, and outputs for `-o DIR` are written next to nothing
+//! they could overwrite.
 
 use std::collections::HashSet;
 use std::io::{self, Read};
@@ -74,15 +76,64 @@ impl Input {
     }
 }
 
-/// Expand the paths given on the command line. Paths that cannot be listed come back as errors,
-/// in order, beside the inputs that can be read.
+/// The inputs the command line names, and the paths that could not be listed with why.
+pub type Listed = (Vec<Input>, Vec<(PathBuf, io::Error)>);
+
+/// The extensions of the files a folder walk reads (in any case: `.TXT`, `.Docx`).
+pub const EXTENSIONS: [&str; 5] = ["txt", "docx", "html", "htm", "pdf"];
+
+/// How folders are walked: which of their files are read.
+#[derive(Debug, Clone, Default)]
+pub struct Walk {
+    /// `--glob` patterns (gitignore syntax, `!` to leave out), matched case-insensitively
+    /// against each file's path under the folder.
+    globs: Vec<String>,
+}
+
+impl Walk {
+    /// A walk that reads the files `globs` choose: with a pattern that chooses (`*.docx`,
+    /// `2024/*`), only files it matches, whatever their extension; patterns with `!` leave files
+    /// out. A pattern that is no glob is an error naming it.
+    ///
+    /// ```
+    /// assert!(tigang::inputs::Walk::with_globs(&["*.docx".into(), "!draft*".into()]).is_ok());
+    /// assert!(tigang::inputs::Walk::with_globs(&["[".into()]).is_err());
+    /// ```
+    pub fn with_globs(globs: &[String]) -> Result<Walk, String> {
+        let walk = Walk {
+            globs: globs.to_vec(),
+        };
+        walk.overrides(Path::new("."))?;
+        Ok(walk)
+    }
+
+    fn overrides(&self, root: &Path) -> Result<ignore::overrides::Override, String> {
+        let mut builder = ignore::overrides::OverrideBuilder::new(root);
+        builder.case_insensitive(true).map_err(|e| e.to_string())?;
+        for g in &self.globs {
+            builder
+                .add(g)
+                .map_err(|e| format!("--glob {g:?} is not a glob: {e}"))?;
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+/// Expand the paths given on the command line, walking folders as [`Walk::default`] does.
+/// Paths that cannot be listed come back as errors, in order, beside the inputs that can be
+/// read.
 ///
 /// ```
 /// let (inputs, errors) = tigang::inputs::expand(&[]);
 /// assert_eq!(inputs, vec![tigang::inputs::Input::Stdin]);
 /// assert!(errors.is_empty());
 /// ```
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
+pub fn expand(paths: &[PathBuf]) -> Listed {
+    expand_with(paths, &Walk::default())
+}
+
+/// Expand the paths given on the command line, walking folders as `walk` says.
+pub fn expand_with(paths: &[PathBuf], walk: &Walk) -> Listed {
     if paths.is_empty() {
         return (vec![Input::Stdin], Vec::new());
     }
@@ -93,7 +144,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk_dir(p, &mut inputs, &mut errors),
+            Ok(m) if m.is_dir() => walk_dir(p, walk, &mut inputs, &mut errors),
             Ok(_) => inputs.push(Input::file(p.clone())),
             Err(e) => errors.push((p.clone(), e)),
         }
@@ -101,31 +152,57 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
     (inputs, errors)
 }
 
-/// Collect `*.txt` under `root` in sorted order, without following symlinks to folders (so a
-/// symlink loop cannot trap the walk). An explicit stack instead of recursion.
-fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io::Error)>) {
-    let mut pending = vec![root.to_path_buf()];
+/// Collect the files under `root` that `walk` chooses, in sorted order, with ripgrep's walker:
+/// hidden files and folders are skipped, `.gitignore` and `.ignore` files inside the folder are
+/// obeyed (without a git repository around it), and symlinks to folders are not followed (so a
+/// symlink loop cannot trap the walk).
+fn walk_dir(
+    root: &Path,
+    walk: &Walk,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<(PathBuf, io::Error)>,
+) {
+    let globs = match walk.overrides(root) {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push((root.to_path_buf(), io::Error::other(e)));
+            return;
+        }
+    };
+    let chooses = globs.num_whitelists() > 0;
     let mut files = Vec::new();
-    while let Some(dir) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .parents(false)
+        .require_git(false)
+        .git_global(false)
+        .git_exclude(false)
+        .follow_links(false)
+        .build();
+    for entry in walker {
+        let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push((dir, e));
+                let path = match &e {
+                    ignore::Error::WithPath { path, .. } => path.clone(),
+                    _ => root.to_path_buf(),
+                };
+                errors.push((path, io::Error::other(e.to_string())));
                 continue;
             }
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt")
-                && (kind.is_file() || path.is_file())
-            {
-                files.push(path);
-            }
+        let path = entry.path();
+        let is_file = entry.file_type().is_some_and(|t| t.is_file()) || path.is_file();
+        if entry.depth() == 0 || !is_file {
+            continue;
+        }
+        let wanted = match globs.matched(path, false) {
+            ignore::Match::Whitelist(_) => true,
+            ignore::Match::Ignore(_) => false,
+            ignore::Match::None => !chooses && has_speech_extension(path),
+        };
+        if wanted {
+            files.push(path.to_path_buf());
         }
     }
     files.sort();
@@ -136,6 +213,13 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io:
             .unwrap_or_else(|_| f.clone());
         Input::File(f, rel)
     }));
+}
+
+/// Whether a folder walk reads the file by its extension, in any case.
+fn has_speech_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// The output path for `input` under `dir`: the input's path relative to the folder it was found

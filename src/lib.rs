@@ -2,7 +2,7 @@
 //! their numbered points.
 //!
 //! The pipeline, one module per stage:
-//! [`decode`] bytes → text, [`clean`] text → lines, [`split`] lines → speeches,
+//! [`formats`] a .docx, web page or PDF → text, [`decode`] bytes → text, [`clean`] text → lines, [`split`] lines → speeches,
 //! [`marker`] heading markers (the pest grammar in `grammar/heading.pest`), [`nest`] headings →
 //! outline tree, [`render`] outline → YAML, JSON, Markdown or text.
 //!
@@ -21,6 +21,7 @@ pub mod clean;
 pub mod compare;
 pub mod decode;
 pub mod error;
+pub mod formats;
 pub mod i18n;
 pub mod inputs;
 pub mod marker;
@@ -70,9 +71,10 @@ impl Extracted {
     }
 }
 
-/// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output.
+/// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output;
+/// its extension helps tell a format only when the bytes do not (see [`formats::sniff`]).
 pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, Error> {
-    let decoded = decode::decode(bytes, opts.encoding.as_deref())?;
+    let decoded = formats::read(bytes, source, opts.encoding.as_deref())?;
     let mut warnings = Vec::new();
     if let Some(line) = decoded.first_bad_line {
         warnings.push(i18n::Warning::Undecodable {

@@ -209,7 +209,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         let mut buf = Vec::new();
         render::render(&x.document, format, &mut buf).map(|()| buf)
     };
-    let listed = inputs::expand(&args.read.paths);
+    let listed = args.read.inputs()?;
     // Every input is known before anything is written, so that no output, wherever -o puts it
     // (inside an input folder, over a file named beside it, through a link), lands on one.
     let input_files = inputs::Identities::of(&listed.0);
@@ -271,7 +271,7 @@ pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let failed = for_each_input(
         &args.read,
-        inputs::expand(&args.read.paths),
+        args.read.inputs()?,
         &opts,
         lang,
         |_| false,
