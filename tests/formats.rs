@@ -528,3 +528,26 @@ fn folder_walks_read_every_format_case_blind_and_glob_chooses() {
     // A glob can choose what the extensions would not.
     assert_eq!(titles(&["--glob", "*.md"]), ["不读"]);
 }
+
+#[test]
+fn damaged_docx_bytes_are_refused_or_read_never_a_panic() {
+    let good = std::fs::read(formats_fixture("libreoffice_outline_numbered.docx")).unwrap();
+    let mut x: u32 = 0x9E37_79B9;
+    let (mut refused, mut read) = (0, 0);
+    for _ in 0..400 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        let mut bad = good.clone();
+        let at = x as usize % bad.len();
+        bad[at] ^= (x >> 24) as u8 | 1;
+        for bytes in [&bad[..], &good[..at]] {
+            match extract(bytes, "x.docx", &Options::default()) {
+                Ok(_) => read += 1,
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    // Most flipped bytes land in compressed data or a checksum and are refused.
+    assert!(refused > 400 && read > 0, "refused {refused}, read {read}");
+}

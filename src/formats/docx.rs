@@ -596,3 +596,33 @@ fn finish(p: Open, styles: &HashMap<String, Style>, numbering: &mut Numbering) -
         outline_level,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(body: &str) -> Vec<String> {
+        let xml = format!(
+            r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body>{body}</w:body></w:document>"#
+        );
+        parse_document(&xml, &HashMap::new(), &mut Numbering::default())
+            .unwrap()
+            .iter()
+            .map(Paragraph::line)
+            .collect()
+    }
+
+    #[test]
+    fn a_table_of_contents_control_and_fallback_copies_are_left_out() {
+        let toc = r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求	1</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
+        let other = r#"<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
+        let alternate = r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing/></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文&amp;&#x4E00;</w:t></w:r></w:p>"#;
+        assert_eq!(lines(&format!("{toc}{other}{alternate}")), ["一、总体要求", "正文&一"]);
+    }
+
+    #[test]
+    fn breaks_tabs_and_symbols() {
+        let p = r#"<w:p><w:r><w:t>一、</w:t><w:tab/><w:t>标题</w:t><w:br/><w:t>正文</w:t><w:br w:type="page"/><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="SimSun" w:char="2014"/></w:r></w:p><w:p/>"#;
+        assert_eq!(lines(p), ["一、\t标题\n正文—", ""]);
+    }
+}
