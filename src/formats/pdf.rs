@@ -21,8 +21,8 @@ const MAX_TEXT: u64 = 256 << 20;
 /// The text of the PDF in `bytes`.
 pub fn read(bytes: &[u8]) -> Result<Decoded, Error> {
     let mut child = match Command::new(TOOL)
-        // Reading order, not the page's layout: -layout pads lines with the columns' spaces and
-        // breaks a justified Chinese line into spaced characters.
+        // Reading order, not the page's layout: -layout puts a blank line between lines and pads
+        // them with the page's spaces (the same points on the fixture, twice the line numbers).
         .args(["-enc", "UTF-8", "-eol", "unix", "-", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
