@@ -551,3 +551,17 @@ fn damaged_docx_bytes_are_refused_or_read_never_a_panic() {
     // Most flipped bytes land in compressed data or a checksum and are refused.
     assert!(refused > 400 && read > 0, "refused {refused}, read {read}");
 }
+
+#[test]
+fn a_pattern_that_is_no_glob_is_refused_before_anything_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "一、甲。\n").unwrap();
+    let out = tigang()
+        .args(["extract", "--glob", "[", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains(r#"--glob "[" is not a glob"#), "{stderr}");
+    assert!(out.get_output().stdout.is_empty());
+}

@@ -617,7 +617,10 @@ mod tests {
         let toc = r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求	1</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
         let other = r#"<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
         let alternate = r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing/></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文&amp;&#x4E00;</w:t></w:r></w:p>"#;
-        assert_eq!(lines(&format!("{toc}{other}{alternate}")), ["一、总体要求", "正文&一"]);
+        assert_eq!(
+            lines(&format!("{toc}{other}{alternate}")),
+            ["一、总体要求", "正文&一"]
+        );
     }
 
     #[test]

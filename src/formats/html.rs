@@ -1,5 +1,5 @@
 //! Saved web pages: the text a browser shows, one block a line. Block elements (`<p>`, `<div>`,
-//! `<h1>`, `<li>`, table cells …) and `<br>` end lines; scripts, styles, navigation, forms and
+//! `<h1>`, `<li>`, table cells …) and `<br>` end lines; scripts, styles, navigation, form controls and
 //! hidden elements are dropped; entities are decoded by the HTML5 parser (html5ever, through
 //! scraper). The encoding is `--encoding` when given, else a BOM, else the page's
 //! `<meta charset>`, else detected as for text.
@@ -96,6 +96,13 @@ fn decode_page(bytes: &[u8], forced: Option<&str>) -> Result<(String, &'static s
                 e
             };
             let (text, used, bad) = e.decode(bytes);
+            // A page whose meta tag names the wrong encoding (a GBK page saved as UTF-8 and
+            // labelled so) is mostly replacement characters: its encoding is detected instead.
+            if bad && mostly_replaced(&text) {
+                let d = decode::decode(bytes, None)?;
+                let bad = d.first_bad_line.is_some();
+                return Ok((d.text, d.encoding, bad));
+            }
             Ok((text.into_owned(), used.name(), bad))
         }
         None => {
@@ -104,6 +111,17 @@ fn decode_page(bytes: &[u8], forced: Option<&str>) -> Result<(String, &'static s
             Ok((d.text, d.encoding, bad))
         }
     }
+}
+
+/// Whether more than a third of the text's non-ASCII characters are U+FFFD (the markup, all
+/// ASCII, does not count).
+fn mostly_replaced(text: &str) -> bool {
+    let (mut bad, mut wide) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        wide += 1;
+        bad += usize::from(c == '\u{FFFD}');
+    }
+    bad * 3 > wide
 }
 
 /// The encoding a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` in the first
@@ -310,6 +328,10 @@ mod tests {
         let big5 = "<meta charset='big5'><p>一、統一思想</p>";
         let d = read(&encoding_rs::BIG5.encode(big5).0, None).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("一、統一思想\n", "Big5"));
+        // A meta tag that names the wrong encoding is overruled by what the bytes are.
+        let wrong = "<meta charset=utf-8><p>一、统一思想，提高认识，狠抓落实。</p>".repeat(5);
+        let d = read(&encoding_rs::GBK.encode(&wrong).0, None).unwrap();
+        assert!(d.text.starts_with("一、统一思想"), "{}", d.text);
         // Without a meta tag the encoding is detected.
         let plain = "<html><body><p>一、统一思想，提高认识，狠抓落实。</p></body></html>".repeat(5);
         let d = read(&encoding_rs::GBK.encode(&plain).0, None).unwrap();
