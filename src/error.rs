@@ -53,6 +53,9 @@ pub enum Error {
 pub enum Unsupported {
     /// A binary Word (.doc) or WPS (.wps) file: an OLE2 compound document.
     BinaryWord,
+    /// A password-protected Office document (an OLE2 compound document holding the encrypted
+    /// package).
+    EncryptedOffice,
     /// A Rich Text Format file.
     Rtf,
     /// An OpenDocument text (.odt).
@@ -70,6 +73,10 @@ impl Unsupported {
             Unsupported::BinaryWord => {
                 "a binary Word (.doc) or WPS (.wps) document, which tigang does not read; save it as .docx \
                  (Word or WPS: Save As), or convert it with `soffice --headless --convert-to docx FILE`; skipped"
+            }
+            Unsupported::EncryptedOffice => {
+                "a password-protected Word document, which tigang cannot open; save a copy without \
+                 the password (Word: File > Info > Protect Document > Encrypt with Password); skipped"
             }
             Unsupported::Rtf => {
                 "an RTF document, which tigang does not read; convert it with \
@@ -94,6 +101,9 @@ impl Unsupported {
             Unsupported::BinaryWord => {
                 "旧版二进制 Word（.doc）或 WPS（.wps）文档，tigang 不读；请另存为 .docx（Word、WPS：另存为），\
                  或用 `soffice --headless --convert-to docx 文件` 转换；已跳过"
+            }
+            Unsupported::EncryptedOffice => {
+                "有密码保护的 Word 文档，tigang 无法打开；请另存一份不带密码的副本（Word：文件 > 信息 > 保护文档 > 用密码进行加密）；已跳过"
             }
             Unsupported::Rtf => {
                 "RTF 文档，tigang 不读；请用 `soffice --headless --convert-to docx 文件` 转换；已跳过"

@@ -437,6 +437,14 @@ fn binary_word_damaged_zips_and_other_archives_are_named_and_skipped() {
     let old_wps = p("b_old.wps");
     std::fs::write(&old_doc, &ole).unwrap();
     std::fs::write(&old_wps, &ole).unwrap();
+    // A password-protected .docx: an OLE2 file with an EncryptionInfo stream.
+    let mut encrypted = ole.clone();
+    let name: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    encrypted[1024..1024 + name.len()].copy_from_slice(&name);
+    std::fs::write(p("b_locked.docx"), &encrypted).unwrap();
     let good = docx(&para("一、学习。"), &[]);
     std::fs::write(p("c_cut.docx"), &good[..good.len() / 2]).unwrap();
     std::fs::write(p("d_not_zip.docx"), "一、学习。").unwrap();
@@ -459,6 +467,7 @@ fn binary_word_damaged_zips_and_other_archives_are_named_and_skipped() {
         "a_old.doc: a binary Word (.doc) or WPS (.wps) document",
         "soffice --headless --convert-to docx FILE",
         "b_old.wps: a binary Word",
+        "b_locked.docx: a password-protected Word document",
         "c_cut.docx: a damaged docx file",
         "d_not_zip.docx: a damaged docx file (it is not a zip archive",
         "e_sheet.docx: a zip archive without word/document.xml",

@@ -383,8 +383,10 @@ struct Open {
 }
 
 /// Elements whose content is not part of the body's text: deleted text, the fallback copy of
-/// alternate content, text boxes (read once, elsewhere in the flow), field instructions.
-const SKIPPED: [&str; 6] = [
+/// alternate content, text boxes (read once, elsewhere in the flow), field instructions, and the
+/// phonetic guide above characters (`w:rt`: the pinyin of 拼音指南).
+const SKIPPED: [&str; 7] = [
+    "rt",
     "del",
     "moveFrom",
     "Fallback",
@@ -613,9 +615,10 @@ mod tests {
     }
 
     #[test]
-    fn a_table_of_contents_control_and_fallback_copies_are_left_out() {
+    fn a_table_of_contents_control_fallback_copies_and_phonetic_guides_are_left_out() {
         let toc = r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求	1</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
         let other = r#"<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
+        let ruby = r#"<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>tiǎo</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>挑</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>战</w:t></w:r></w:p>"#;
         let alternate = r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing/></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文&amp;&#x4E00;</w:t></w:r></w:p>"#;
         assert_eq!(
             lines(&format!("{toc}{other}{alternate}")),

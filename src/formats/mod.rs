@@ -62,7 +62,16 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Kind, Error> {
         return Ok(Kind::Docx);
     }
     if bytes.starts_with(OLE2) {
-        return Err(Error::Unsupported(Unsupported::BinaryWord));
+        // A password-protected .docx is an OLE2 file too, around its encrypted package; the
+        // stream's name, in UTF-16, tells it from a .doc.
+        const ENCRYPTION_INFO: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0";
+        return Err(Error::Unsupported(
+            if memchr::memmem::find(bytes, ENCRYPTION_INFO).is_some() {
+                Unsupported::EncryptedOffice
+            } else {
+                Unsupported::BinaryWord
+            },
+        ));
     }
     let head = &bytes[..bytes.len().min(1024)];
     if memchr::memmem::find(head, PDF).is_some() {
