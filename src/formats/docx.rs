@@ -621,8 +621,8 @@ mod tests {
         let ruby = r#"<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>tiǎo</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>挑</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>战</w:t></w:r></w:p>"#;
         let alternate = r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing/></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文&amp;&#x4E00;</w:t></w:r></w:p>"#;
         assert_eq!(
-            lines(&format!("{toc}{other}{alternate}")),
-            ["一、总体要求", "正文&一"]
+            lines(&format!("{toc}{other}{ruby}{alternate}")),
+            ["一、总体要求", "挑战", "正文&一"]
         );
     }
 
