@@ -2,9 +2,10 @@
 //! their numbered points.
 //!
 //! The pipeline, one module per stage:
-//! [`formats`] a .docx, web page or PDF → text, [`decode`] bytes → text, [`clean`] text → lines, [`split`] lines → speeches,
-//! [`marker`] heading markers (the pest grammar in `grammar/heading.pest`), [`nest`] headings →
-//! outline tree, [`render`] outline → YAML, JSON, Markdown or text.
+//! [`formats`] a .docx, web page or PDF → text, [`decode`] bytes → text, [`clean`] text → lines,
+//! [`split`] lines → speeches, [`marker`] heading markers (the pest grammar in
+//! `grammar/heading.pest`), [`nest`] headings → outline tree, [`render`] outline → YAML, JSON,
+//! Markdown or text.
 //!
 //! ```
 //! let text = "同志们：\n一、提高站位。内容。\n（一）加强学习。内容。\n二、狠抓落实。内容。\n";
