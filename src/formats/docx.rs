@@ -631,4 +631,45 @@ mod tests {
         let p = r#"<w:p><w:r><w:t>一、</w:t><w:tab/><w:t>标题</w:t><w:br/><w:t>正文</w:t><w:br w:type="page"/><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="SimSun" w:char="2014"/></w:r></w:p><w:p/>"#;
         assert_eq!(lines(p), ["一、\t标题\n正文—", ""]);
     }
+
+    #[test]
+    fn level_overrides_style_links_and_custom_formats_as_word_writes_them() {
+        // Abstract 1 takes its levels from the list of numbering style MyList (abstract 2, a
+        // custom format with its standard fallback); instance 9 redefines level 0 as 第%1章.
+        let numbering = r#"<w:numbering xmlns:w="w" xmlns:mc="mc">
+            <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="MyList"/></w:abstractNum>
+            <w:abstractNum w:abstractNumId="2"><w:styleLink w:val="MyList"/>
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1、"/></w:lvl>
+            </w:abstractNum>
+            <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+            <w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>
+            <w:num w:numId="9"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="space"/><w:lvlText w:val="第%1章"/></w:lvl></w:lvlOverride></w:num>
+            </w:numbering>"#;
+        let styles = r#"<w:styles xmlns:w="w"><w:style w:type="numbering" w:styleId="MyList"><w:name w:val="My List"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>"#;
+        let styles = parse_styles(styles).unwrap();
+        let mut numbering = parse_numbering(numbering).unwrap();
+        numbering.style_nums = styles
+            .iter()
+            .filter_map(|(id, s)| Some((id.clone(), s.num_id.clone()?)))
+            .collect();
+        let p = |num: u32, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body>{}{}{}{}</w:body></w:document>"#,
+            p(4, "甲"),
+            // Instance 3 is the list instance 4 links to: it counts on.
+            p(3, "乙"),
+            p(9, "总则"),
+            p(9, "分则")
+        );
+        let got: Vec<String> = parse_document(&xml, &styles, &mut numbering)
+            .unwrap()
+            .iter()
+            .map(Paragraph::line)
+            .collect();
+        assert_eq!(got, ["一、甲", "二、乙", "第一章 总则", "第二章 分则"]);
+    }
 }

@@ -324,14 +324,20 @@ impl Numbering {
     }
 
     fn abstract_of(&self, num: &Num) -> Option<&Abstract> {
-        let a = self.abstracts.get(&num.abstract_id)?;
-        match &a.style_link {
-            Some(style) => {
-                let linked = self.nums.get(self.style_nums.get(style)?)?;
-                self.abstracts.get(&linked.abstract_id).or(Some(a))
-            }
-            None => Some(a),
-        }
+        self.abstracts.get(self.abstract_id_of(num))
+    }
+
+    /// The id of the abstract definition whose levels `num` uses: its own, or through its
+    /// `w:numStyleLink` the one the numbering style's list uses.
+    fn abstract_id_of<'a>(&'a self, num: &'a Num) -> &'a str {
+        let linked = self
+            .abstracts
+            .get(&num.abstract_id)
+            .and_then(|a| a.style_link.as_ref())
+            .and_then(|style| self.nums.get(self.style_nums.get(style)?))
+            .map(|n| n.abstract_id.as_str())
+            .filter(|id| self.abstracts.contains_key(*id));
+        linked.unwrap_or(&num.abstract_id)
     }
 
     /// The level whose `w:pStyle` is `style` in the list `num_id` (a heading style tied to a
@@ -376,7 +382,7 @@ impl Numbering {
         let key = if num.has_start_override() {
             format!("num:{num_id}")
         } else {
-            format!("abstract:{}", num.abstract_id)
+            format!("abstract:{}", self.abstract_id_of(&num))
         };
         let start = |i: usize| {
             num.start_overrides[i]
