@@ -48,6 +48,9 @@ impl Line<'_> {
 pub struct CleanOptions {
     /// Keep pinyin annotations such as `(zhàn)` instead of removing them.
     pub keep_pinyin: bool,
+    /// Each line is a whole paragraph (a Word document's): no line continues the one before,
+    /// so no paragraph broken by a page is guessed at.
+    pub whole_paragraphs: bool,
 }
 
 /// Split `text` into cleaned lines, one per original line.
@@ -65,7 +68,9 @@ pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line<'_>> {
         .map(|(i, raw)| clean_line(i + 1, raw, opts))
         .collect();
     mark_related_links(&mut lines);
-    mark_continuations(&mut lines);
+    if !opts.whole_paragraphs {
+        mark_continuations(&mut lines);
+    }
     lines
 }
 
@@ -720,7 +725,14 @@ mod tests {
         ] {
             assert_eq!(clean(text, CleanOptions::default())[0].text, cleaned);
             assert_eq!(
-                clean(text, CleanOptions { keep_pinyin: true })[0].text,
+                clean(
+                    text,
+                    CleanOptions {
+                        keep_pinyin: true,
+                        ..CleanOptions::default()
+                    }
+                )[0]
+                .text,
                 text
             );
         }

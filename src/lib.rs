@@ -95,6 +95,7 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
         &decoded.text,
         clean::CleanOptions {
             keep_pinyin: opts.keep_pinyin,
+            whole_paragraphs: decoded.whole_paragraphs,
         },
     );
     let nest_opts = nest::NestOptions {

@@ -574,3 +574,34 @@ fn a_pattern_that_is_no_glob_is_refused_before_anything_is_read() {
     assert!(stderr.contains(r#"--glob "[" is not a glob"#), "{stderr}");
     assert!(out.get_output().stdout.is_empty());
 }
+
+#[test]
+fn a_docx_heading_body_is_its_paragraph_even_without_a_full_stop() {
+    // Typed as text, a line that stops mid-sentence may be a paragraph broken by a page, and the
+    // next line is joined to it; a Word paragraph is whole.
+    let lines = [
+        "同志们：",
+        "一、统一思想",
+        "（一）提高认识。要坚持稳中求进工作总基调，统筹推进各项工作",
+        "各地要结合实际制定具体方案。",
+        "（二）狠抓落实。要把责任压实到人。",
+    ];
+    let text = lines.join("\n");
+    let body_of_first_point = |doc: &Document| {
+        let (_, h) = doc.speeches[0]
+            .points(false)
+            .into_iter()
+            .find(|(_, h)| h.marker.as_deref() == Some("（一）"))
+            .expect("（一）");
+        h.body.clone().unwrap_or_default()
+    };
+    let as_text = document(text.as_bytes(), "a.txt");
+    assert!(body_of_first_point(&as_text).ends_with("各地要结合实际制定具体方案。"));
+    let body: String = lines.iter().map(|l| para(l)).collect();
+    let as_docx = document(&docx(&body, &[]), "a.docx");
+    assert_eq!(
+        body_of_first_point(&as_docx),
+        "提高认识。要坚持稳中求进工作总基调，统筹推进各项工作"
+    );
+    assert_eq!(shape(&as_docx), shape(&as_text));
+}

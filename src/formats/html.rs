@@ -76,6 +76,7 @@ pub fn read(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
         text,
         encoding,
         first_bad_line,
+        whole_paragraphs: false,
     })
 }
 

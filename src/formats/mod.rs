@@ -142,6 +142,7 @@ pub fn read(bytes: &[u8], name: &str, forced: Option<&str>) -> Result<Decoded, E
                 text: docx::text(&paragraphs),
                 encoding: "UTF-8",
                 first_bad_line: None,
+                whole_paragraphs: true,
             })
         }
         Kind::Html => html::read(bytes, forced),

@@ -107,5 +107,6 @@ pub fn read(bytes: &[u8]) -> Result<Decoded, Error> {
         text,
         encoding: "UTF-8",
         first_bad_line,
+        whole_paragraphs: false,
     })
 }
