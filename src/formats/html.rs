@@ -174,8 +174,9 @@ pub fn page_text(source: &str) -> String {
                 match node.value() {
                     Node::Element(e) => {
                         let name = e.name();
+                        // What a browser does not show (aria-hidden text is shown: it is only
+                        // kept from screen readers).
                         let hidden = e.attr("hidden").is_some()
-                            || e.attr("aria-hidden") == Some("true")
                             || e.attr("style").is_some_and(|s| {
                                 let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
                                 s.to_ascii_lowercase().contains("display:none")
