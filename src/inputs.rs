@@ -183,11 +183,16 @@ fn walk_dir(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = match &e {
-                    ignore::Error::WithPath { path, .. } => path.clone(),
-                    _ => root.to_path_buf(),
+                // The folder that could not be listed, and the bare error (its kind names it in
+                // Chinese too).
+                let path = error_path(&e).unwrap_or(root).to_path_buf();
+                let error = match e.io_error() {
+                    // The walker's message names the path again: its kind says enough.
+                    Some(io) if io.kind() != io::ErrorKind::Other => io::Error::from(io.kind()),
+                    Some(io) => io::Error::new(io.kind(), io.to_string()),
+                    None => io::Error::other(e.to_string()),
                 };
-                errors.push((path, io::Error::other(e.to_string())));
+                errors.push((path, error));
                 continue;
             }
         };
@@ -213,6 +218,17 @@ fn walk_dir(
             .unwrap_or_else(|_| f.clone());
         Input::File(f, rel)
     }));
+}
+
+/// The path a walk error is about, inside the depth and line wrappers.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
 }
 
 /// Whether a folder walk reads the file by its extension, in any case.
