@@ -51,6 +51,9 @@ impl Line<'_> {
 pub struct CleanOptions {
     /// Keep pinyin annotations such as `(zhàn)` instead of removing them.
     pub keep_pinyin: bool,
+    /// Each line is a whole paragraph (a Word document's): no line continues the one before,
+    /// so no paragraph broken by a page is guessed at.
+    pub whole_paragraphs: bool,
 }
 
 /// Split `text` into cleaned lines, one per original line.
@@ -68,7 +71,9 @@ pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line<'_>> {
         .map(|(i, raw)| clean_line(i + 1, raw, opts))
         .collect();
     mark_related_links(&mut lines);
-    mark_continuations(&mut lines);
+    if !opts.whole_paragraphs {
+        mark_continuations(&mut lines);
+    }
     lines
 }
 
@@ -376,9 +381,14 @@ static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\S{2,8}\s*[─—]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").expect("valid")
 });
 
+/// A page number between dashes, as official documents print it in the footer: — 1 —, -2-.
+static DASHED_PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-—–－─]{1,2}\s*\d{1,4}\s*[-—–－─]{1,2}$").expect("valid"));
+
 fn is_page_furniture(text: &str) -> bool {
     let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b' ');
     digits_only
+        || (text.len() <= 20 && DASHED_PAGE_NUMBER.is_match(text))
         || (text.len() < 80 && text.contains(['─', '—']) && PAGE_HEADER.is_match(text))
         || is_contents_entry(text)
         || (text.len() <= 15 && WEB_CHROME.contains(&text))
@@ -729,7 +739,14 @@ mod tests {
         ] {
             assert_eq!(clean(text, CleanOptions::default())[0].text, cleaned);
             assert_eq!(
-                clean(text, CleanOptions { keep_pinyin: true })[0].text,
+                clean(
+                    text,
+                    CleanOptions {
+                        keep_pinyin: true,
+                        ..CleanOptions::default()
+                    }
+                )[0]
+                .text,
                 text
             );
         }
@@ -818,10 +835,11 @@ mod tests {
     #[test]
     fn page_furniture_is_noise() {
         let lines = clean(
-            "2904\n立法會 ─ 2012年 12月 20日\n正文。\n",
+            "2904\n立法會 ─ 2012年 12月 20日\n正文。\n— 3 —\n-12-\n",
             CleanOptions::default(),
         );
-        assert!(lines[0].noise && lines[1].noise && !lines[2].noise);
+        let noise: Vec<bool> = lines.iter().map(|l| l.noise).collect();
+        assert_eq!(noise, [true, true, false, true, true]);
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// The 1-based line of the first byte that could not be decoded (it became U+FFFD).
     pub first_bad_line: Option<usize>,
+    /// Each line is a whole paragraph, as in a Word document; plain text, web pages and PDFs
+    /// may break a paragraph over lines.
+    pub whole_paragraphs: bool,
 }
 
 /// Decode `bytes`, with `forced` naming an encoding (any WHATWG label: `gbk`, `big5`, `utf-8`)
@@ -41,6 +44,7 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
                 text: text.to_string(),
                 encoding: "UTF-8",
                 first_bad_line: None,
+                whole_paragraphs: false,
             });
         }
     }
@@ -69,6 +73,7 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
         text,
         encoding: used.name(),
         first_bad_line,
+        whole_paragraphs: false,
     })
 }
 

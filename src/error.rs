@@ -20,6 +20,105 @@ pub enum Error {
     },
     /// Reading the input failed.
     Io(std::io::Error),
+    /// The input is in a format tigang does not read; the variant says which and what to do.
+    Unsupported(Unsupported),
+    /// A .docx (a zip archive) or a PDF that cannot be opened: `format` names the format and
+    /// `detail` what is wrong.
+    Damaged {
+        /// `docx` or `PDF`.
+        format: &'static str,
+        /// What is wrong, in the reader's words.
+        detail: String,
+    },
+    /// A part of a .docx unpacks to more than `limit` bytes: a zip bomb, or a document no
+    /// speech needs.
+    PartTooLarge {
+        /// The part's name in the archive, e.g. `word/document.xml`.
+        part: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// Reading this kind of input needs a program that is not installed.
+    ToolMissing {
+        /// The program, e.g. `pdftotext`.
+        tool: &'static str,
+        /// The package that has it, e.g. `poppler-utils`.
+        package: &'static str,
+    },
+}
+
+/// Formats tigang recognizes but does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unsupported {
+    /// A binary Word (.doc) or WPS (.wps) file: an OLE2 compound document.
+    BinaryWord,
+    /// A password-protected Office document (an OLE2 compound document holding the encrypted
+    /// package).
+    EncryptedOffice,
+    /// A Rich Text Format file.
+    Rtf,
+    /// An OpenDocument text (.odt).
+    OpenDocument,
+    /// A zip archive that is no Word document.
+    OtherZip,
+    /// A PDF without a text layer (scanned pages).
+    ScannedPdf,
+}
+
+impl Unsupported {
+    /// What the file is and what to do with it, in English.
+    pub fn text_en(self) -> &'static str {
+        match self {
+            Unsupported::BinaryWord => {
+                "a binary Word (.doc) or WPS (.wps) document, which tigang does not read; save it as .docx \
+                 (Word or WPS: Save As), or convert it with `soffice --headless --convert-to docx FILE`; skipped"
+            }
+            Unsupported::EncryptedOffice => {
+                "a password-protected Word document, which tigang cannot open; save a copy without \
+                 the password (Word: File > Info > Protect Document > Encrypt with Password); skipped"
+            }
+            Unsupported::Rtf => {
+                "an RTF document, which tigang does not read; convert it with \
+                 `soffice --headless --convert-to docx FILE`; skipped"
+            }
+            Unsupported::OpenDocument => {
+                "an OpenDocument text (.odt), which tigang does not read; convert it with \
+                 `soffice --headless --convert-to docx FILE`; skipped"
+            }
+            Unsupported::OtherZip => {
+                "a zip archive without word/document.xml: not a Word .docx; skipped"
+            }
+            Unsupported::ScannedPdf => {
+                "a PDF without text (scanned pages?): run OCR on it first (e.g. ocrmypdf); skipped"
+            }
+        }
+    }
+
+    /// What the file is and what to do with it, in Chinese.
+    pub fn text_zh(self) -> &'static str {
+        match self {
+            Unsupported::BinaryWord => {
+                "旧版二进制 Word（.doc）或 WPS（.wps）文档，tigang 不读；请另存为 .docx（Word、WPS：另存为），\
+                 或用 `soffice --headless --convert-to docx 文件` 转换；已跳过"
+            }
+            Unsupported::EncryptedOffice => {
+                "有密码保护的 Word 文档，tigang 无法打开；请另存一份不带密码的副本（Word：文件 > 信息 > 保护文档 > 用密码进行加密）；已跳过"
+            }
+            Unsupported::Rtf => {
+                "RTF 文档，tigang 不读；请用 `soffice --headless --convert-to docx 文件` 转换；已跳过"
+            }
+            Unsupported::OpenDocument => {
+                "OpenDocument 文本（.odt），tigang 不读；请用 `soffice --headless --convert-to docx 文件` 转换；已跳过"
+            }
+            Unsupported::OtherZip => {
+                "zip 压缩包，但没有 word/document.xml，不是 Word .docx；已跳过"
+            }
+            Unsupported::ScannedPdf => {
+                "PDF 中没有文字（扫描件？）：请先做文字识别（如 ocrmypdf）；已跳过"
+            }
+        }
+    }
 }
 
 /// A byte count as people write it: `256 MiB`, `1.5 GiB`, `300 KiB`, `12 bytes`.
@@ -85,6 +184,20 @@ impl fmt::Display for Error {
                 size_text(*limit)
             ),
             Error::Io(e) => f.write_str(&io_text(e)),
+            Error::Unsupported(u) => f.write_str(u.text_en()),
+            Error::Damaged { format, detail } => {
+                write!(f, "a damaged {format} file ({detail}); skipped")
+            }
+            Error::PartTooLarge { part, limit } => write!(
+                f,
+                "its part {part} unpacks to more than {}; skipped (a zip bomb?)",
+                size_text(*limit)
+            ),
+            Error::ToolMissing { tool, package } => write!(
+                f,
+                "reading PDF needs {tool}, which is not installed (Debian, Ubuntu: apt-get install \
+                 {package}; Fedora: dnf install {package}; macOS: brew install poppler); skipped"
+            ),
         }
     }
 }

@@ -139,6 +139,17 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
             "超过大小上限 {}，已跳过（可用 --max-size 调高）",
             crate::error::size_text(*limit)
         ),
+        (Error::Unsupported(u), Lang::Zh) => u.text_zh().into(),
+        (Error::Damaged { format, detail }, Lang::Zh) => {
+            format!("{format} 文件已损坏（{detail}），已跳过")
+        }
+        (Error::PartTooLarge { part, limit }, Lang::Zh) => format!(
+            "其中的 {part} 解压后超过 {}，已跳过（压缩炸弹？）",
+            crate::error::size_text(*limit)
+        ),
+        (Error::ToolMissing { tool, package }, Lang::Zh) => format!(
+            "读取 PDF 需要 {tool}，但未安装（Debian、Ubuntu：apt-get install {package}；Fedora：dnf install {package}；macOS：brew install poppler），已跳过"
+        ),
         (Error::Io(io), Lang::Zh) => match io.kind() {
             _ if io
                 .get_ref()
@@ -193,7 +204,12 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     (
         "extract",
         "paths",
-        "文件或文件夹（其下所有 *.txt，不分大小写，按名称排序；隐藏文件和 .gitignore 列出的不读）；- 或不给则读标准输入",
+        "文件（.txt、.docx、.html、.pdf）或文件夹（其下所有这些文件，按名称排序，隐藏文件和 .gitignore 忽略的文件除外）；- 或不给则读标准输入",
+    ),
+    (
+        "extract",
+        "glob",
+        "在文件夹中只读与 GLOB 匹配的文件（gitignore 语法，不分大小写；!GLOB 排除；可重复）。示例：--glob '*.docx'",
     ),
     (
         "extract",
@@ -261,7 +277,12 @@ pub const HELP_ZH: &[(&str, &str, &str)] = &[
     (
         "check",
         "paths",
-        "文件或文件夹（其下所有 *.txt）；- 或不给则读标准输入",
+        "文件（.txt、.docx、.html、.pdf）或文件夹（其下所有这些文件）；- 或不给则读标准输入",
+    ),
+    (
+        "check",
+        "glob",
+        "在文件夹中只读与 GLOB 匹配的文件（可重复，!GLOB 排除）",
     ),
     (
         "check",

@@ -1,6 +1,8 @@
-//! Where texts come from and where outlines go: paths are expanded to files (folders to their
-//! `*.txt` in sorted order, `-` to standard input), read with a size bound, and outputs for
-//! `-o DIR` are written next to nothing they could overwrite.
+//! Where texts come from and where outlines go: paths are expanded to files (folders to the
+//! speeches under them in sorted order: `.txt`, `.docx`, `.html`, `.htm`, `.pdf`, hidden files
+//! and what `.gitignore`-style ignore files name left out, or the files `--glob` chooses; `-` to
+//! standard input), read with a size bound, and outputs for `-o DIR` are written next to nothing
+//! they could overwrite.
 
 use std::collections::HashSet;
 use std::io::{self, Read};
@@ -74,15 +76,64 @@ impl Input {
     }
 }
 
-/// Expand the paths given on the command line. Paths that cannot be listed come back as errors,
-/// in order, beside the inputs that can be read.
+/// The inputs the command line names, and the paths that could not be listed with why.
+pub type Listed = (Vec<Input>, Vec<(PathBuf, io::Error)>);
+
+/// The extensions of the files a folder walk reads (in any case: `.TXT`, `.Docx`).
+pub const EXTENSIONS: [&str; 5] = ["txt", "docx", "html", "htm", "pdf"];
+
+/// How folders are walked: which of their files are read.
+#[derive(Debug, Clone, Default)]
+pub struct Walk {
+    /// `--glob` patterns (gitignore syntax, `!` to leave out), matched case-insensitively
+    /// against each file's path under the folder.
+    globs: Vec<String>,
+}
+
+impl Walk {
+    /// A walk that reads the files `globs` choose: with a pattern that chooses (`*.docx`,
+    /// `2024/*`), only files it matches, whatever their extension; patterns with `!` leave files
+    /// out. A pattern that is no glob is an error naming it.
+    ///
+    /// ```
+    /// assert!(tigang::inputs::Walk::with_globs(&["*.docx".into(), "!draft*".into()]).is_ok());
+    /// assert!(tigang::inputs::Walk::with_globs(&["[".into()]).is_err());
+    /// ```
+    pub fn with_globs(globs: &[String]) -> Result<Walk, String> {
+        let walk = Walk {
+            globs: globs.to_vec(),
+        };
+        walk.overrides(Path::new("."))?;
+        Ok(walk)
+    }
+
+    fn overrides(&self, root: &Path) -> Result<ignore::overrides::Override, String> {
+        let mut builder = ignore::overrides::OverrideBuilder::new(root);
+        builder.case_insensitive(true).map_err(|e| e.to_string())?;
+        for g in &self.globs {
+            builder
+                .add(g)
+                .map_err(|e| format!("--glob {g:?} is not a glob: {e}"))?;
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+/// Expand the paths given on the command line, walking folders as [`Walk::default`] does.
+/// Paths that cannot be listed come back as errors, in order, beside the inputs that can be
+/// read.
 ///
 /// ```
 /// let (inputs, errors) = tigang::inputs::expand(&[]);
 /// assert_eq!(inputs, vec![tigang::inputs::Input::Stdin]);
 /// assert!(errors.is_empty());
 /// ```
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
+pub fn expand(paths: &[PathBuf]) -> Listed {
+    expand_with(paths, &Walk::default())
+}
+
+/// Expand the paths given on the command line, walking folders as `walk` says.
+pub fn expand_with(paths: &[PathBuf], walk: &Walk) -> Listed {
     if paths.is_empty() {
         return (vec![Input::Stdin], Vec::new());
     }
@@ -93,7 +144,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, io::Error)>) {
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk_dir(p, &mut inputs, &mut errors),
+            Ok(m) if m.is_dir() => walk_dir(p, walk, &mut inputs, &mut errors),
             Ok(_) => inputs.push(Input::file(p.clone())),
             Err(e) => errors.push((p.clone(), e)),
         }
@@ -108,45 +159,73 @@ pub struct NoTextFiles;
 impl std::fmt::Display for NoTextFiles {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(
-            "no *.txt files in this folder (hidden files and those a .gitignore or .ignore names are left out)",
+            "no .txt, .docx, .html or .pdf files in this folder (hidden files and those a .gitignore or .ignore names are left out)",
         )
     }
 }
 
 impl std::error::Error for NoTextFiles {}
 
-/// Collect the `*.txt` (any case: `*.TXT` too) under `root` in sorted order, as `git` and
-/// `ripgrep` would see them: hidden files and folders and what `.gitignore` / `.ignore` files
-/// name are left out (outside a git repository too). Symlinks to folders are not followed (so a
-/// symlink loop cannot trap the walk); symlinks to files are read. A folder with no such file is
-/// an error ([`NoTextFiles`]), not a silent empty run.
-fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io::Error)>) {
+/// Collect the files under `root` that `walk` chooses, in sorted order, with ripgrep's walker:
+/// hidden files and folders are skipped, `.gitignore` and `.ignore` files inside the folder are
+/// obeyed (without a git repository around it), and symlinks to folders are not followed (so a
+/// symlink loop cannot trap the walk).
+fn walk_dir(
+    root: &Path,
+    walk: &Walk,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<(PathBuf, io::Error)>,
+) {
+    let globs = match walk.overrides(root) {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push((root.to_path_buf(), io::Error::other(e)));
+            return;
+        }
+    };
+    let chooses = globs.num_whitelists() > 0;
     let mut files = Vec::new();
-    let walk = ignore::WalkBuilder::new(root)
+    let mut failed = false;
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .parents(false)
         .require_git(false)
+        .git_global(false)
+        .git_exclude(false)
         .follow_links(false)
         .build();
-    let mut failed = false;
-    for entry in walk {
+    for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             // A line of an ignore file that is no glob leaves the rest of the file in force.
             Err(e) if e.is_partial() => continue,
             Err(e) => {
+                // The folder that could not be listed, and the bare error (its kind names it in
+                // Chinese too).
                 failed = true;
-                errors.push(walk_error(root, e));
+                let path = error_path(&e).unwrap_or(root).to_path_buf();
+                let error = match e.io_error() {
+                    // The walker's message names the path again: its kind says enough.
+                    Some(io) if io.kind() != io::ErrorKind::Other => io::Error::from(io.kind()),
+                    Some(io) => io::Error::new(io.kind(), io.to_string()),
+                    None => io::Error::other(e.to_string()),
+                };
+                errors.push((path, error));
                 continue;
             }
         };
         let path = entry.path();
-        let is_text = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        let is_file = entry
-            .file_type()
-            .is_some_and(|k| k.is_file() || (k.is_symlink() && path.is_file()));
-        if entry.depth() > 0 && is_text && is_file {
-            files.push(entry.into_path());
+        let is_file = entry.file_type().is_some_and(|t| t.is_file()) || path.is_file();
+        if entry.depth() == 0 || !is_file {
+            continue;
+        }
+        let wanted = match globs.matched(path, false) {
+            ignore::Match::Whitelist(_) => true,
+            ignore::Match::Ignore(_) => false,
+            ignore::Match::None => !chooses && has_speech_extension(path),
+        };
+        if wanted {
+            files.push(path.to_path_buf());
         }
     }
     if files.is_empty() && !failed {
@@ -162,27 +241,22 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(PathBuf, io:
     }));
 }
 
-/// A folder the walk could not list, with the I/O error's kind kept for the message.
-fn walk_error(root: &Path, e: ignore::Error) -> (PathBuf, io::Error) {
-    let mut path = root.to_path_buf();
-    let mut inner = &e;
-    loop {
-        match inner {
-            ignore::Error::WithPath { path: p, err } => {
-                path = p.clone();
-                inner = err;
-            }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                inner = err;
-            }
-            _ => break,
+/// The path a walk error is about, inside the depth and line wrappers.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
         }
+        _ => None,
     }
-    let io = match e.io_error() {
-        Some(io) => io::Error::from(io.kind()),
-        None => io::Error::other(inner.to_string()),
-    };
-    (path, io)
+}
+
+/// Whether a folder walk reads the file by its extension, in any case.
+fn has_speech_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// The output path for `input` under `dir`: the input's path relative to the folder it was found

@@ -2,9 +2,10 @@
 //! their numbered points.
 //!
 //! The pipeline, one module per stage:
-//! [`decode`] bytes → text, [`clean`] text → lines, [`split`] lines → speeches,
-//! [`marker`] heading markers (the pest grammar in `grammar/heading.pest`), [`nest`] headings →
-//! outline tree, [`render`] outline → YAML, JSON, Markdown or text.
+//! [`formats`] a .docx, web page or PDF → text, [`decode`] bytes → text, [`clean`] text → lines,
+//! [`split`] lines → speeches, [`marker`] heading markers (the pest grammar in
+//! `grammar/heading.pest`), [`nest`] headings → outline tree, [`render`] outline → YAML, JSON,
+//! Markdown or text.
 //!
 //! ```
 //! let text = "同志们：\n一、提高站位。内容。\n（一）加强学习。内容。\n二、狠抓落实。内容。\n";
@@ -21,6 +22,7 @@ pub mod clean;
 pub mod compare;
 pub mod decode;
 pub mod error;
+pub mod formats;
 pub mod i18n;
 pub mod inputs;
 pub mod marker;
@@ -70,9 +72,10 @@ impl Extracted {
     }
 }
 
-/// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output.
+/// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output;
+/// its extension helps tell a format only when the bytes do not (see [`formats::sniff`]).
 pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, Error> {
-    let decoded = decode::decode(bytes, opts.encoding.as_deref())?;
+    let decoded = formats::read(bytes, source, opts.encoding.as_deref())?;
     let mut warnings = Vec::new();
     if let Some(line) = decoded.first_bad_line {
         warnings.push(i18n::Warning::Undecodable {
@@ -92,6 +95,7 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
         &decoded.text,
         clean::CleanOptions {
             keep_pinyin: opts.keep_pinyin,
+            whole_paragraphs: decoded.whole_paragraphs,
         },
     );
     let nest_opts = nest::NestOptions {

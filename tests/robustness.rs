@@ -78,7 +78,7 @@ fn binary_files_among_texts_are_skipped_and_the_rest_processed() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(
         stderr.contains("b_image.txt: not a text file")
-            && stderr.contains("c_doc.txt: not a text file"),
+            && stderr.contains("c_doc.txt: a damaged docx file"),
         "{stderr}"
     );
 }

@@ -161,14 +161,14 @@ impl ColorArg {
 /// Options every command that reads speeches shares.
 #[derive(clap::Args, Debug)]
 pub struct ReadArgs {
-    /// Files or folders; `-` or nothing reads standard input.
-    ///
-    /// A folder gives every *.txt (any case) under it in sorted order, leaving out hidden files
-    /// and what .gitignore / .ignore files name.
+    /// Files (.txt, .docx, .html, .pdf) or folders (every such file under them, in sorted order,
+    /// hidden and .gitignore'd files left out); `-` or nothing reads standard input.
     pub paths: Vec<PathBuf>,
-    /// Decode inputs with this encoding instead of detecting it.
-    ///
-    /// Example: --encoding gbk
+    /// In folders, read only the files matching GLOB (gitignore syntax, any case; `!GLOB` leaves
+    /// files out; repeat for more). Example: --glob '*.docx' --glob '!*草稿*'
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Decode inputs with this encoding instead of detecting it. Example: --encoding gbk
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
     /// Keep pinyin that scraping sites insert after characters, such as 挑戰(zhàn).
@@ -392,6 +392,12 @@ impl From<FormatArg> for Format {
 }
 
 impl ReadArgs {
+    /// The inputs the paths name, folders walked as `--glob` says.
+    pub fn inputs(&self) -> anyhow::Result<tigang::inputs::Listed> {
+        let walk = tigang::inputs::Walk::with_globs(&self.glob).map_err(anyhow::Error::msg)?;
+        Ok(tigang::inputs::expand_with(&self.paths, &walk))
+    }
+
     pub fn options(&self) -> tigang::Options {
         tigang::Options {
             encoding: self.encoding.clone(),

@@ -335,7 +335,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         let mut buf = Vec::new();
         render::render(&x.document, format, &mut buf).map(|()| buf)
     };
-    let listed = inputs::expand(&args.read.paths);
+    let listed = args.read.inputs()?;
     // A page, a drawing or a diagram is one document: two in one stream are neither valid SVG nor
     // one HTML page (duplicate ids) nor a file mmdc reads.
     if args.output.is_none()
@@ -425,7 +425,7 @@ pub fn check(args: CheckArgs, lang: Lang, color: ColorArg) -> anyhow::Result<Exi
     let mut out = BufWriter::new(stdout.lock());
     let failed = for_each_input(
         &args.read,
-        inputs::expand(&args.read.paths),
+        args.read.inputs()?,
         &opts,
         lang,
         |_| false,
