@@ -12,6 +12,8 @@ pub fn sign(status: Status) -> &'static str {
         Status::Moved => "↕",
         Status::Retitled => "~",
         Status::Renumbered => "#",
+        Status::Split => "⑂",
+        Status::Merged => "⑃",
         Status::OnlyInA => "<",
         Status::OnlyInB => ">",
     }
@@ -23,6 +25,7 @@ fn colour(status: Status) -> &'static str {
         Status::Moved => "\x1b[33m",
         Status::Retitled => "\x1b[36m",
         Status::Renumbered => "\x1b[35m",
+        Status::Split | Status::Merged => "\x1b[34m",
         Status::OnlyInA => "\x1b[31m",
         Status::OnlyInB => "\x1b[32m",
     }
@@ -88,7 +91,11 @@ pub fn write_side<W: Write>(
         fit(&c.a.shape.families, column),
         c.b.shape.families
     )?;
-    writeln!(out, "similarity {:.3}", c.similarity)?;
+    writeln!(
+        out,
+        "similarity {:.3} (content {:.3}, structure {:.3}, order {:.3})",
+        c.similarity, c.content_overlap, c.structure_similarity, c.order_agreement
+    )?;
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;
     for p in &c.pairs {
         let (on, off) = if color && !colour(p.status).is_empty() {
@@ -96,9 +103,15 @@ pub fn write_side<W: Write>(
         } else {
             ("", "")
         };
+        // The shared key words, the evidence for the pair, after the row.
+        let words = if p.shared_words.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", p.shared_words.join(" "))
+        };
         writeln!(
             out,
-            "{on}{}{}{}{off}",
+            "{on}{}{}{}{off}{words}",
             cell(&p.a, column),
             format_args!(" {} ", sign(p.status)),
             cell(&p.b, column).trim_end()
@@ -107,6 +120,6 @@ pub fn write_side<W: Write>(
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;
     writeln!(
         out,
-        "= matched  ↕ moved  ~ retitled  # renumbered  < only in A  > only in B"
+        "= matched  ↕ moved  ~ retitled  # renumbered  ⑂ split  ⑃ merged  < only in A  > only in B  [shared words]"
     )
 }

@@ -335,14 +335,8 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         let mut failed = report_unlisted(unlisted, lang)?;
         let mut outlines = Vec::new();
         for input in &inputs {
-            match inputs::read_documents(input, &opts, args.max_size) {
-                Ok(docs) => outlines.extend(docs.iter().flat_map(|doc| {
-                    doc.speeches
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| Outline::new(&doc.source, i, s))
-                        .filter(|o| !o.points.is_empty())
-                })),
+            match compare::read_outlines(input, &opts, args.max_size) {
+                Ok(found) => outlines.extend(found.into_iter().filter(|o| !o.points.is_empty())),
                 Err(e) => {
                     say!("tigang: {}: {e}", input.name())?;
                     failed = true;
@@ -378,23 +372,44 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     let load = |spec: &str| -> anyhow::Result<Outline> {
         let (path, n) = speech_spec(spec);
+        let explicit = spec != path.to_string_lossy();
         let input = if path.as_os_str() == "-" {
             Input::Stdin
         } else {
             Input::file(path)
         };
-        let docs = inputs::read_documents(&input, &opts, args.max_size)
+        let mut outlines = compare::read_outlines(&input, &opts, args.max_size)
             .map_err(|e| anyhow::anyhow!("{}: {e}", input.name()))?;
-        // The speeches of a saved stream (.jsonl, multi-document YAML) count on across its
-        // documents: #N is the N-th speech of the file, as `extract` printed them.
-        let mut speeches = docs
-            .iter()
-            .flat_map(|d| d.speeches.iter().enumerate().map(move |(i, s)| (d, i, s)));
-        let total = docs.iter().map(|d| d.speeches.len()).sum::<usize>();
-        let (doc, i, speech) = speeches.nth(n - 1).ok_or_else(|| {
-            anyhow::anyhow!("{}: has {total} speeches, no speech #{n}", input.name())
-        })?;
-        Ok(Outline::new(&doc.source, i, speech))
+        let total = outlines.len();
+        // A plain FILE means its main speech (the one with the outline); FILE#N the N-th.
+        let k = if explicit {
+            n - 1
+        } else {
+            compare::main_speech(&outlines).unwrap_or(0)
+        };
+        if k >= total {
+            anyhow::bail!("{}: has {total} speeches, no speech #{}", input.name(), k + 1);
+        }
+        if !explicit && total > 1 {
+            say!(
+                "{}",
+                lang.pick(
+                    &format!(
+                        "tigang: {}: compared speech #{} of {total} (the one with the most points, {})",
+                        input.name(),
+                        k + 1,
+                        outlines[k].points.len()
+                    ),
+                    &format!(
+                        "tigang: {}：对比第 {} 篇（共 {total} 篇，要点最多，{} 个）",
+                        input.name(),
+                        k + 1,
+                        outlines[k].points.len()
+                    )
+                )
+            )?;
+        }
+        Ok(outlines.swap_remove(k))
     };
     let comparison = compare::compare(&load(a)?, &load(b)?);
     match args.format {
