@@ -104,9 +104,16 @@ pub fn similarity(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
             * (cosine(&fa.own[i], &fb.own[j]) + cosine(&fa.tree[i], &fb.tree[j]))
 }
 
-/// The words two aligned points share, heaviest first.
-pub fn shared_words(fa: &Features, fb: &Features, i: usize, j: usize, k: usize) -> Vec<String> {
-    super::content::shared_words(&fa.tree[i], &fb.tree[j], k)
+/// The words two aligned points share, heaviest first, as written in `text` (A's point).
+pub fn shared_words(
+    fa: &Features,
+    fb: &Features,
+    i: usize,
+    j: usize,
+    text: &str,
+    k: usize,
+) -> Vec<String> {
+    super::content::shared_words(&fa.tree[i], &fb.tree[j], text, k)
 }
 
 /// Align `a` and `b`.
@@ -151,7 +158,7 @@ pub fn align(a: &Outline, b: &Outline, fa: &Features, fb: &Features) -> Alignmen
         }
     }
     let pairs: Vec<(usize, usize)> = (0..n).filter_map(|i| b_of_a[i].map(|j| (i, j))).collect();
-    let links = split_and_merged(a, b, &ca, &cb, &b_of_a, &a_of_b, &sim, floor);
+    let links = split_and_merged(a, b, &ca, &cb, &b_of_a, &a_of_b, &sim);
     Alignment { pairs, links }
 }
 
@@ -166,15 +173,15 @@ fn split_and_merged(
     b_of_a: &[Option<usize>],
     a_of_b: &[Option<usize>],
     sim: &impl Fn(usize, usize) -> f64,
-    floor: f64,
 ) -> Vec<(usize, usize)> {
     let (n, m) = (a.points.len(), b.points.len());
     let mut links = Vec::new();
     // The partner of a point's parent; the virtual roots are partners.
-    let partner_parent = |parent: Option<usize>, map: &[Option<usize>], other_root: usize| match parent {
-        None => Some(other_root),
-        Some(p) => map[p],
-    };
+    let partner_parent =
+        |parent: Option<usize>, map: &[Option<usize>], other_root: usize| match parent {
+            None => Some(other_root),
+            Some(p) => map[p],
+        };
     for i in 0..n {
         if b_of_a[i].is_some() {
             continue;
@@ -190,7 +197,7 @@ fn split_and_merged(
             .filter_map(|&j| a_of_b[j].map(|i0| (j, i0, sim(i, j))))
             .max_by(|x, y| x.2.total_cmp(&y.2));
         if let Some((j, i0, s)) = best
-            && s >= floor.max(MIN_SIMILARITY)
+            && s >= MIN_SIMILARITY
             && s >= SPLIT_SHARE * sim(i0, j)
         {
             links.push((i, j));
@@ -211,7 +218,7 @@ fn split_and_merged(
             .filter_map(|&i| b_of_a[i].map(|j0| (i, j0, sim(i, j))))
             .max_by(|x, y| x.2.total_cmp(&y.2));
         if let Some((i, j0, s)) = best
-            && s >= floor.max(MIN_SIMILARITY)
+            && s >= MIN_SIMILARITY
             && s >= SPLIT_SHARE * sim(i, j0)
         {
             links.push((i, j));

@@ -116,30 +116,56 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     s.clamp(0.0, 1.0)
 }
 
-/// The shared bigrams that weigh most in the cosine of `a` and `b`, at most `k`, heaviest first:
-/// the evidence for aligning two points.
-pub fn shared_words(a: &Vector, b: &Vector, k: usize) -> Vec<String> {
+/// The words that weigh most in the cosine of `a` and `b`, at most `k`, heaviest first: the
+/// evidence for aligning two points. A word is a run of characters of `text` (a point's text)
+/// whose every bigram is among the shared ones, so 高标 标准 准农 农田 come back as 高标准农田.
+pub fn shared_words(a: &Vector, b: &Vector, text: &str, k: usize) -> Vec<String> {
     let (mut i, mut j) = (0, 0);
-    let mut shared: Vec<(f32, u64)> = Vec::new();
+    let mut shared: HashMap<u64, f32> = HashMap::new();
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 if a[i].0 >> 63 == 1 {
-                    shared.push((a[i].1 * b[j].1, a[i].0));
+                    shared.insert(a[i].0, a[i].1 * b[j].1);
                 }
                 i += 1;
                 j += 1;
             }
         }
     }
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    shared
-        .into_iter()
-        .take(k)
-        .map(|(_, u)| unit_text(u))
-        .collect()
+    // Only the heavier shared bigrams make words: the light ones are the template's own.
+    let mut weights: Vec<f32> = shared.values().copied().collect();
+    weights.sort_by(|x, y| y.total_cmp(x));
+    let cut = weights.get(4 * k).copied().unwrap_or(0.0);
+    shared.retain(|_, w| *w >= cut);
+    let chars: Vec<char> = super::title::normalize(text).chars().collect();
+    let mut words: HashMap<String, f32> = HashMap::new();
+    let mut start = 0;
+    while start + 1 < chars.len() {
+        let mut end = start;
+        let mut weight = 0.0;
+        // Words of at most four characters: a copied sentence is all shared, and no key word.
+        while end + 1 < chars.len() && end - start < 3 {
+            match shared.get(&bigram(chars[end], chars[end + 1])) {
+                Some(w) => weight += w,
+                None => break,
+            }
+            end += 1;
+        }
+        if end > start {
+            let word: String = chars[start..=end].iter().collect();
+            let w = words.entry(word).or_default();
+            *w = w.max(weight);
+            start = end + 1;
+        } else {
+            start += 1;
+        }
+    }
+    let mut ranked: Vec<(String, f32)> = words.into_iter().collect();
+    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    ranked.into_iter().take(k).map(|(w, _)| w).collect()
 }
 
 #[cfg(test)]
@@ -148,15 +174,23 @@ mod tests {
 
     #[test]
     fn rare_shared_words_weigh_more_than_common_ones() {
-        let docs: Vec<Vec<u64>> = ["推进科技创新", "推进乡村振兴", "推进生态保护", "推进科技创新"]
-            .iter()
-            .map(|t| units(t))
-            .collect();
+        let docs: Vec<Vec<u64>> = [
+            "推进科技创新",
+            "推进乡村振兴",
+            "推进生态保护",
+            "推进科技创新",
+        ]
+        .iter()
+        .map(|t| units(t))
+        .collect();
         let idf = Idf::new(docs.iter().map(|d| d.as_slice()));
         let v: Vec<Vector> = docs.iter().map(|d| idf.vector(d)).collect();
         assert!((cosine(&v[0], &v[3]) - 1.0).abs() < 1e-6);
         assert!(cosine(&v[0], &v[1]) < 0.2, "{}", cosine(&v[0], &v[1]));
-        assert_eq!(shared_words(&v[0], &v[3], 1).len(), 1);
-        assert!(shared_words(&v[0], &v[1], 3).iter().all(|w| w == "推进"));
+        assert_eq!(
+            shared_words(&v[0], &v[3], "推进科技创新", 1),
+            ["推进科技创新"]
+        );
+        assert_eq!(shared_words(&v[0], &v[1], "推进科技创新", 3), ["推进"]);
     }
 }

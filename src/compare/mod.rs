@@ -99,7 +99,14 @@ impl Outline {
                     .map_or(last, |p| p.line.saturating_sub(1).max(start))
                     .min(last);
                 if (1..=end).contains(&start) {
-                    points[k].text = lines[start - 1..end].concat();
+                    // The marker is no word of the point (一、 would pair with every 一).
+                    let first = lines[start - 1].trim_start();
+                    let first = first
+                        .strip_prefix(points[k].marker.as_str())
+                        .unwrap_or(first);
+                    let mut text = first.to_string();
+                    text.extend(lines[start..end].iter().copied());
+                    points[k].text = text;
                 }
             }
         }
@@ -162,15 +169,14 @@ pub fn read_outlines(
     max_size: u64,
 ) -> Result<Vec<Outline>, String> {
     let saved = match input {
-        crate::inputs::Input::File(p, _) => p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| {
+        crate::inputs::Input::File(p, _) => {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 matches!(
                     e.to_ascii_lowercase().as_str(),
                     "json" | "jsonl" | "yaml" | "yml"
                 )
-            }),
+            })
+        }
         crate::inputs::Input::Stdin => false,
     };
     if saved {
@@ -418,7 +424,7 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
             &b.points[j].bigrams,
         ))),
         content_similarity: Some(round3(sim(i, j))),
-        shared_words: align::shared_words(&fa, &fb, i, j, 5),
+        shared_words: align::shared_words(&fa, &fb, i, j, &a.points[i].text, 5),
         moved: false,
         retitled: false,
         renumbered: false,

@@ -388,7 +388,11 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             compare::main_speech(&outlines).unwrap_or(0)
         };
         if k >= total {
-            anyhow::bail!("{}: has {total} speeches, no speech #{}", input.name(), k + 1);
+            anyhow::bail!(
+                "{}: has {total} speeches, no speech #{}",
+                input.name(),
+                k + 1
+            );
         }
         if !explicit && total > 1 {
             say!(
