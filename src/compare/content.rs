@@ -188,8 +188,9 @@ mod tests {
         assert!((cosine(&v[0], &v[3]) - 1.0).abs() < 1e-6);
         assert!(cosine(&v[0], &v[1]) < 0.2, "{}", cosine(&v[0], &v[1]));
         assert_eq!(
-            shared_words(&v[0], &v[3], "推进科技创新", 1),
-            ["推进科技创新"]
+            // Words are at most four characters long.
+            shared_words(&v[0], &v[3], "推进科技创新", 2),
+            ["推进科技", "创新"]
         );
         assert_eq!(shared_words(&v[0], &v[1], "推进科技创新", 3), ["推进"]);
     }

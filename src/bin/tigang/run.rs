@@ -330,7 +330,10 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         // Checked before any reading: the matrix is written last, so a refusal after minutes of
         // work would waste them.
         if let Some(path) = &args.matrix {
-            matrix_may_be_written(path, &inputs, lang)?;
+            matrix_may_be_written(path, &inputs, b"speech", lang)?;
+        }
+        if let Some(path) = &args.points {
+            matrix_may_be_written(path, &inputs, b"family", lang)?;
         }
         let mut failed = report_unlisted(unlisted, lang)?;
         let mut outlines = Vec::new();
@@ -343,7 +346,13 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        let (result, scored) = corpus::cluster(&outlines, args.threshold);
+        let (result, scored) = corpus::cluster(&outlines, args.threshold, args.family_threshold);
+        if let Some(path) = &args.points {
+            let mut buf = Vec::new();
+            corpus::write_topics(&outlines, &result.families, &mut buf)?;
+            inputs::write_atomically(path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
         if let Some(path) = &args.matrix {
             let mut buf = Vec::new();
             corpus::write_matrix(&outlines, &scored, &mut buf)?;
@@ -445,7 +454,12 @@ fn terminal_width() -> Option<usize> {
 /// The similarity matrix may be written to `path` unless it is an input, or an existing file
 /// that is not a matrix: `--matrix g/*.txt` hands the shell's first match to --matrix, which is
 /// then no input at all but a speech.
-fn matrix_may_be_written(path: &Path, inputs: &[Input], lang: Lang) -> anyhow::Result<()> {
+fn matrix_may_be_written(
+    path: &Path,
+    inputs: &[Input],
+    header: &[u8],
+    lang: Lang,
+) -> anyhow::Result<()> {
     let refuse = |why: &str| {
         anyhow::anyhow!(
             "{}: {} {why}",
@@ -464,7 +478,7 @@ fn matrix_may_be_written(path: &Path, inputs: &[Input], lang: Lang) -> anyhow::R
     {
         let mut head = [0u8; 6];
         let n = io::Read::read(&mut f, &mut head).unwrap_or(0);
-        if !b"speech".starts_with(&head[..n]) {
+        if !header.starts_with(&head[..n]) {
             return Err(refuse(lang.pick(
                 "the file exists and is not a similarity matrix (its first line does not start with speech,)",
                 "该文件已存在且不是相似度矩阵（首行不以 speech, 开头）",
