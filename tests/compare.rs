@@ -370,3 +370,113 @@ fn repeated_seed_speeches_cluster_together() {
         );
     }
 }
+
+/// The examples' three county reports: one template, other content; and two copies of one plan.
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in [
+        "county_report_2024.txt",
+        "county_report_2025.txt",
+        "lakeside_county_report_2025.txt",
+        "spring_plan_2023.txt",
+        "spring_plan_2024.txt",
+        "district_meeting.txt",
+    ] {
+        std::fs::copy(format!("{root}/examples/{name}"), dir.path().join(name)).unwrap();
+    }
+    std::fs::copy(
+        fixture("compare_unrelated.txt"),
+        dir.path().join("unrelated.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+fn names(cluster: &serde_json::Value) -> Vec<String> {
+    cluster["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let s = m["source"].as_str().unwrap();
+            s.rsplit(['/', '\\']).next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn copies_and_template_families_are_reported_apart() {
+    let dir = corpus_dir();
+    let out = tigang()
+        .args(["compare", "--all", "--format", "json"])
+        .arg(dir.path())
+        .ok_stdout();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let copies: Vec<Vec<String>> = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(names)
+        .collect();
+    let families: Vec<Vec<String>> = v["families"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(names)
+        .collect();
+    assert_eq!(copies, [["spring_plan_2023.txt", "spring_plan_2024.txt"]]);
+    // The three reports share a skeleton, not sentences: a family, no copies.
+    assert!(
+        families.contains(&vec![
+            "county_report_2024.txt".to_string(),
+            "county_report_2025.txt".to_string(),
+            "lakeside_county_report_2025.txt".to_string()
+        ]),
+        "{families:?}"
+    );
+    // Unrelated speeches stay apart.
+    assert!(
+        families
+            .iter()
+            .flatten()
+            .all(|n| n != "unrelated.txt" && n != "district_meeting.txt"),
+        "{families:?}"
+    );
+}
+
+#[test]
+fn the_topic_table_has_a_row_per_aligned_point_and_a_column_per_report() {
+    let dir = corpus_dir();
+    let table = dir.path().join("topics.csv");
+    tigang()
+        .args(["compare", "--all", "--format", "json", "--points"])
+        .arg(&table)
+        .arg(dir.path())
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(&table).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| h.contains(name)).unwrap();
+    let (y24, y25, lake) = (
+        col("county_report_2024"),
+        col("/county_report_2025"),
+        col("lakeside"),
+    );
+    // The science point is （三） in 2024, （一） in 2025 and （三） by the lake: one row.
+    let row = csv
+        .lines()
+        .find(|l| l.contains("（三）推动科技创新"))
+        .unwrap();
+    let cells: Vec<&str> = row.split(',').collect();
+    assert!(cells[y25].starts_with("（一）坚持创新驱动"), "{row}");
+    assert!(cells[lake].starts_with("（三）推进科技赋能"), "{row}");
+    assert!(cells[y24].starts_with("（三）推动科技创新"), "{row}");
+    // The reform point only 2025 has is a row of its own.
+    let reform = csv.lines().find(|l| l.contains("深化改革开放")).unwrap();
+    assert_eq!(
+        reform.split(',').filter(|c| !c.is_empty()).count(),
+        3,
+        "{reform}"
+    );
+}

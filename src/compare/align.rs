@@ -36,6 +36,9 @@ pub const SPLIT_SHARE: f64 = 0.8;
 /// a greedy assignment, most similar first.
 pub const MAX_HUNGARIAN_PAIRS: usize = 40_000;
 
+/// Up to this many pairs, similarities are remembered (4 bytes each).
+const MAX_CACHED: usize = 1 << 22;
+
 /// Above this many pairs, only points with equal titles are compared (all pairs is quadratic).
 pub const MAX_PAIRS: usize = 4_000_000;
 
@@ -43,7 +46,14 @@ pub const MAX_PAIRS: usize = 4_000_000;
 pub struct Features {
     title: Vec<Vector>,
     own: Vec<Vector>,
-    tree: Vec<Vector>,
+    /// With the children's text; none for a leaf (the same as `own`).
+    tree: Vec<Option<Vector>>,
+}
+
+impl Features {
+    fn tree(&self, i: usize) -> &Vector {
+        self.tree[i].as_ref().unwrap_or(&self.own[i])
+    }
 }
 
 /// The aligned pairs and the points linked as split or merged.
@@ -57,18 +67,10 @@ pub struct Alignment {
 
 /// Both outlines' point vectors, with IDF over the points of both.
 pub fn features(a: &Outline, b: &Outline) -> (Features, Features) {
-    let own_units = |o: &Outline| -> Vec<Vec<u64>> {
-        o.points
-            .iter()
-            .map(|p| super::content::units(&p.text))
-            .collect()
-    };
-    let title_units = |o: &Outline| -> Vec<Vec<u64>> {
-        o.points
-            .iter()
-            .map(|p| super::content::units(&p.title))
-            .collect()
-    };
+    let own_units =
+        |o: &Outline| -> Vec<Vec<u64>> { o.points.iter().map(|p| p.text_units.clone()).collect() };
+    let title_units =
+        |o: &Outline| -> Vec<Vec<u64>> { o.points.iter().map(|p| p.title_units.clone()).collect() };
     let (oa, ob) = (own_units(a), own_units(b));
     let (ta, tb) = (title_units(a), title_units(b));
     let subtree = |o: &Outline, own: &[Vec<u64>]| -> Vec<Vec<u64>> {
@@ -85,23 +87,39 @@ pub fn features(a: &Outline, b: &Outline) -> (Features, Features) {
         tree
     };
     let (sa, sb) = (subtree(a, &oa), subtree(b, &ob));
+    // One IDF over the points' own texts weighs both their own and their subtree's words, so a
+    // leaf's two vectors are one.
     let idf_own = Idf::new(oa.iter().chain(&ob).map(|d| d.as_slice()));
     let idf_title = Idf::new(ta.iter().chain(&tb).map(|d| d.as_slice()));
-    let idf_tree = Idf::new(sa.iter().chain(&sb).map(|d| d.as_slice()));
-    let make = |t: &[Vec<u64>], o: &[Vec<u64>], s: &[Vec<u64>]| Features {
-        title: t.iter().map(|u| idf_title.vector(u)).collect(),
-        own: o.iter().map(|u| idf_own.vector(u)).collect(),
-        tree: s.iter().map(|u| idf_tree.vector(u)).collect(),
+    let make = |o: &Outline, t: &[Vec<u64>], own: &[Vec<u64>], s: &[Vec<u64>]| {
+        let mut has_children = vec![false; o.points.len()];
+        for p in &o.points {
+            if let Some(parent) = p.parent {
+                has_children[parent] = true;
+            }
+        }
+        Features {
+            title: t.iter().map(|u| idf_title.vector(u)).collect(),
+            own: own.iter().map(|u| idf_own.vector(u)).collect(),
+            tree: s
+                .iter()
+                .zip(&has_children)
+                .map(|(u, &kids)| kids.then(|| idf_own.vector(u)))
+                .collect(),
+        }
     };
-    (make(&ta, &oa, &sa), make(&tb, &ob, &sb))
+    (make(a, &ta, &oa, &sa), make(b, &tb, &ob, &sb))
 }
 
 /// The similarity of point `i` of A and point `j` of B, in [0, 1].
 pub fn similarity(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
-    TITLE_WEIGHT * cosine(&fa.title[i], &fb.title[j])
-        + (1.0 - TITLE_WEIGHT)
-            * 0.5
-            * (cosine(&fa.own[i], &fb.own[j]) + cosine(&fa.tree[i], &fb.tree[j]))
+    let own = cosine(&fa.own[i], &fb.own[j]);
+    let tree = if fa.tree[i].is_none() && fb.tree[j].is_none() {
+        own
+    } else {
+        cosine(fa.tree(i), fb.tree(j))
+    };
+    TITLE_WEIGHT * cosine(&fa.title[i], &fb.title[j]) + (1.0 - TITLE_WEIGHT) * 0.5 * (own + tree)
 }
 
 /// The words two aligned points share, heaviest first, as written in `text` (A's point).
@@ -113,7 +131,7 @@ pub fn shared_words(
     text: &str,
     k: usize,
 ) -> Vec<String> {
-    super::content::shared_words(&fa.tree[i], &fb.tree[j], text, k)
+    super::content::shared_words(fa.tree(i), fb.tree(j), text, k)
 }
 
 /// Align `a` and `b`.
@@ -123,7 +141,20 @@ pub fn align(a: &Outline, b: &Outline, fa: &Features, fb: &Features) -> Alignmen
         return Alignment::default();
     }
     let (ca, cb) = (a.children(), b.children());
-    let sim = |i: usize, j: usize| similarity(fa, fb, i, j);
+    // Each pair's similarity is asked for several times (assignment, floor, links): remembered
+    // while the table stays small.
+    let cache: Option<Vec<std::cell::Cell<f32>>> = (n.saturating_mul(m) <= MAX_CACHED)
+        .then(|| (0..n * m).map(|_| std::cell::Cell::new(-1.0)).collect());
+    let sim = |i: usize, j: usize| match &cache {
+        Some(c) => {
+            let cell = &c[i * m + j];
+            if cell.get() < 0.0 {
+                cell.set(similarity(fa, fb, i, j) as f32);
+            }
+            f64::from(cell.get())
+        }
+        None => similarity(fa, fb, i, j),
+    };
     let mut b_of_a: Vec<Option<usize>> = vec![None; n];
     let mut a_of_b: Vec<Option<usize>> = vec![None; m];
     // Top down through aligned parents; the virtual roots (n, m) are aligned to each other.

@@ -11,7 +11,7 @@
 //! candidates, so a corpus of copies of one template stays linear. Clusters are the connected
 //! groups of pairs at or above the threshold.
 
-use super::{Comparison, Outline, compare};
+use super::{Figures, Outline, figures};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -21,10 +21,27 @@ const BANDS: usize = 16;
 const ROWS: usize = 4;
 
 /// The family signature: `FAMILY_BANDS` bands of 2 rows over the text bigrams. Two reports of one
-/// template share a fifth to a third of their bigrams: at a Jaccard similarity of 0.25 a pair is
-/// a candidate with probability 0.64, at 0.05 with 0.04.
-const FAMILY_BANDS: usize = 16;
+/// template share a tenth to a third of their bigrams: at a Jaccard similarity of 0.2 a pair is a
+/// candidate with probability 0.73, at 0.1 with 0.28 (a family is linked through any of its
+/// members, so one missed pair rarely splits it), at 0.03 with 0.03.
+const FAMILY_BANDS: usize = 32;
 const FAMILY_ROWS: usize = 2;
+
+/// Two speeches are a family only when their aligned points say alike things at least this much
+/// ([`Comparison::content_overlap`]): provincial reports of one year score 0.10–0.17, unrelated
+/// speeches of one register below 0.07, so a shared generic shape (一、>（一）) is not enough.
+pub const FAMILY_MIN_CONTENT: f64 = 0.08;
+
+/// Two speeches are a family only with at least this many points aligned in shape.
+pub const FAMILY_MIN_POINTS: usize = 4;
+
+/// How many later members of a family band's bucket each speech is paired with: a family needs
+/// only to be linked, not every pair of it compared, and its buckets are many (32 bands).
+const FAMILY_NEIGHBOURS: usize = 2;
+
+/// Up to this many distinct outlines, every pair is compared: it costs less than a second, and no
+/// family member is missed by the hashing.
+const ALL_PAIRS_UP_TO: usize = 100;
 
 /// Two speeches are of one template family when at least this share of their points is aligned
 /// by content at the same depth under aligned parents ([`Comparison::structure_similarity`]).
@@ -32,8 +49,8 @@ const FAMILY_ROWS: usize = 2;
 pub const FAMILY_THRESHOLD: f64 = 0.45;
 
 /// Candidates for a family whose MinHash estimate of Jaccard similarity is below this are not
-/// compared: unrelated speeches share a tenth of their bigrams or less.
-const FAMILY_MIN_JACCARD: f64 = 0.12;
+/// compared: unrelated speeches share a twentieth of their bigrams or less.
+const FAMILY_MIN_JACCARD: f64 = 0.06;
 
 /// One speech in a cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,6 +118,7 @@ fn banded(
     signatures: &[Option<Vec<u64>>],
     bands: usize,
     rows: usize,
+    neighbours: usize,
 ) -> Vec<(usize, usize)> {
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for (&i, sig) in firsts.iter().zip(signatures) {
@@ -115,7 +133,7 @@ fn banded(
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
-            for &j in members[x + 1..].iter().take(NEIGHBOURS) {
+            for &j in members[x + 1..].iter().take(neighbours) {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
@@ -135,26 +153,46 @@ fn rated_pairs(outlines: &[Outline]) -> Vec<Rated> {
         .iter()
         .map(|&i| signature(text_features(&outlines[i]), FAMILY_BANDS * FAMILY_ROWS))
         .collect();
-    let mut pairs = banded(&firsts, &title_sigs, BANDS, ROWS);
+    let mut pairs = banded(&firsts, &title_sigs, BANDS, ROWS, NEIGHBOURS);
+    if firsts.len() <= ALL_PAIRS_UP_TO {
+        for (x, &i) in firsts.iter().enumerate() {
+            pairs.extend(firsts[x + 1..].iter().map(|&j| (i.min(j), i.max(j))));
+        }
+    }
     let at: HashMap<usize, usize> = firsts.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     pairs.extend(
-        banded(&firsts, &text_sigs, FAMILY_BANDS, FAMILY_ROWS)
-            .into_iter()
-            .filter(|&(i, j)| match (&text_sigs[at[&i]], &text_sigs[at[&j]]) {
-                (Some(x), Some(y)) => {
-                    let same = x.iter().zip(y).filter(|(p, q)| p == q).count();
-                    same as f64 / x.len() as f64 >= FAMILY_MIN_JACCARD
-                }
-                _ => false,
-            }),
+        banded(
+            &firsts,
+            &text_sigs,
+            FAMILY_BANDS,
+            FAMILY_ROWS,
+            FAMILY_NEIGHBOURS,
+        )
+        .into_iter()
+        .filter(|&(i, j)| match (&text_sigs[at[&i]], &text_sigs[at[&j]]) {
+            (Some(x), Some(y)) => {
+                let same = x.iter().zip(y).filter(|(p, q)| p == q).count();
+                same as f64 / x.len() as f64 >= FAMILY_MIN_JACCARD
+            }
+            _ => false,
+        }),
     );
     // A pair shares several bands as often as not: score it once.
     pairs.sort_unstable();
     pairs.dedup();
     use rayon::prelude::*;
     rated.par_extend(pairs.into_par_iter().map(|(i, j)| {
-        let c: Comparison = compare(&outlines[i], &outlines[j]);
-        (i, j, c.similarity, c.structure_similarity)
+        let c: Figures = figures(&outlines[i], &outlines[j]);
+        // A skeleton is several points: two one-point turns of a debate are no family.
+        let sizes = (outlines[i].points.len() + outlines[j].points.len()) as f64;
+        let kept = c.structure_similarity * sizes / 2.0;
+        let family =
+            if kept + 0.01 >= FAMILY_MIN_POINTS as f64 && c.content_overlap >= FAMILY_MIN_CONTENT {
+                c.structure_similarity
+            } else {
+                0.0
+            };
+        (i, j, c.similarity, family)
     }));
     rated.sort_unstable_by_key(|&(i, j, _, _)| (i, j));
     rated
@@ -280,17 +318,11 @@ fn title_features(o: &Outline) -> Vec<u64> {
     features
 }
 
-/// The bigrams of an outline's point texts (its vocabulary), at most the first 400 characters
-/// of each point so a long report costs no more than a short one.
+/// The bigrams of an outline's point texts: its vocabulary.
 fn text_features(o: &Outline) -> Vec<u64> {
     o.points
         .iter()
-        .flat_map(|p| {
-            let head: String = p.text.chars().take(400).collect();
-            super::content::units(&head)
-                .into_iter()
-                .filter(|u| u >> 63 == 1)
-        })
+        .flat_map(|p| p.text_units.iter().copied().filter(|u| u >> 63 == 1))
         .collect()
 }
 

@@ -39,6 +39,10 @@ pub struct Point {
     /// [`Outline::with_text`]), else its paragraph when the outline carries bodies, else its
     /// title.
     pub text: String,
+    /// The units of `text` ([`content::units`]), sorted, computed once per outline.
+    pub text_units: Vec<u64>,
+    /// The units of `title`, sorted.
+    pub title_units: Vec<u64>,
 }
 
 /// A speech's outline flattened for comparison, with where it came from.
@@ -88,6 +92,8 @@ impl Outline {
                 title: h.title.clone(),
                 bigrams: title::bigrams(&title::normalize(&h.title)),
                 text: h.body.clone().unwrap_or_else(|| h.title.clone()),
+                text_units: Vec::new(),
+                title_units: sorted(content::units(&h.title)),
             });
         }
         if let Some(lines) = lines {
@@ -109,6 +115,9 @@ impl Outline {
                     points[k].text = text;
                 }
             }
+        }
+        for p in &mut points {
+            p.text_units = sorted(content::units(&p.text));
         }
         Outline {
             source: source.to_string(),
@@ -209,6 +218,11 @@ pub fn main_speech(outlines: &[Outline]) -> Option<usize> {
         .enumerate()
         .max_by(|(i, x), (j, y)| x.points.len().cmp(&y.points.len()).then(j.cmp(i)))
         .map(|(i, _)| i)
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v
 }
 
 /// The shape of an outline.
@@ -340,7 +354,7 @@ pub struct Comparison {
 /// assert_eq!(similarity(&a, &a), 1.0);
 /// ```
 pub fn similarity(a: &Outline, b: &Outline) -> f64 {
-    compare(a, b).similarity
+    figures(a, b).similarity
 }
 
 fn round3(x: f64) -> f64 {
@@ -384,6 +398,74 @@ fn order_agreement(ys: &[usize]) -> f64 {
     let total = (k * (k - 1) / 2) as f64;
     let tau = 1.0 - 2.0 * inversions / total;
     (tau + 1.0) / 2.0
+}
+
+/// The figures of a comparison without its rows (what `compare --all` needs of each pair).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures {
+    /// [`Comparison::similarity`].
+    pub similarity: f64,
+    /// [`Comparison::content_overlap`].
+    pub content_overlap: f64,
+    /// [`Comparison::structure_similarity`].
+    pub structure_similarity: f64,
+    /// [`Comparison::order_agreement`].
+    pub order_agreement: f64,
+}
+
+/// The figures of `a` against `b`, as [`compare`] gives them.
+pub fn figures(a: &Outline, b: &Outline) -> Figures {
+    let (fa, fb) = align::features(a, b);
+    let alignment = align::align(a, b, &fa, &fb);
+    score(a, b, &alignment, |i, j| align::similarity(&fa, &fb, i, j))
+}
+
+/// The figures of an alignment (see [`Comparison`] for their definitions).
+fn score(
+    a: &Outline,
+    b: &Outline,
+    alignment: &align::Alignment,
+    sim: impl Fn(usize, usize) -> f64,
+) -> Figures {
+    let (n, m) = (a.points.len(), b.points.len());
+    if n + m == 0 {
+        return Figures {
+            similarity: 1.0,
+            content_overlap: 1.0,
+            structure_similarity: 1.0,
+            order_agreement: 1.0,
+        };
+    }
+    let mut b_of_a: Vec<Option<usize>> = vec![None; n];
+    for &(i, j) in &alignment.pairs {
+        b_of_a[i] = Some(j);
+    }
+    let (mut overlap, mut kept_shape) = (0.0, 0usize);
+    for &(i, j) in &alignment.pairs {
+        overlap += sim(i, j);
+        let parents_kept = match (a.points[i].parent, b.points[j].parent) {
+            (None, None) => true,
+            (Some(p), Some(q)) => b_of_a[p] == Some(q),
+            _ => false,
+        };
+        if parents_kept && a.points[i].depth == b.points[j].depth {
+            kept_shape += 1;
+        }
+    }
+    let total = (n + m) as f64;
+    let content_overlap = 2.0 * overlap / total;
+    let structure_similarity = 2.0 * kept_shape as f64 / total;
+    let aligned_share = 2.0 * alignment.pairs.len() as f64 / total;
+    let in_b_order: Vec<usize> = alignment.pairs.iter().map(|&(_, j)| j).collect();
+    let order = order_agreement(&in_b_order);
+    Figures {
+        similarity: round3(
+            0.5 * content_overlap + 0.3 * structure_similarity + 0.2 * order * aligned_share,
+        ),
+        content_overlap: round3(content_overlap),
+        structure_similarity: round3(structure_similarity),
+        order_agreement: round3(order),
+    }
 }
 
 /// Compare two outlines: the figures, shapes and the aligned points.
@@ -454,7 +536,6 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
             *next_b += 1;
         }
     };
-    let (mut overlap, mut kept_shape) = (0.0, 0usize);
     for i in 0..n {
         match b_of_a[i] {
             None => pairs.push(match merged_of_a[i] {
@@ -464,16 +545,6 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
             Some(j) => {
                 place_b_until(j, &mut next_b, &mut pairs);
                 let tsim = title::similarity(&a.points[i].bigrams, &b.points[j].bigrams);
-                let csim = sim(i, j);
-                overlap += csim;
-                let parents_kept = match (a.points[i].parent, b.points[j].parent) {
-                    (None, None) => true,
-                    (Some(p), Some(q)) => b_of_a[p] == Some(q),
-                    _ => false,
-                };
-                if parents_kept && a.points[i].depth == b.points[j].depth {
-                    kept_shape += 1;
-                }
                 let retitled = tsim < 1.0;
                 let renumbered = a.points[i].number != b.points[j].number;
                 let status = if moved[i] {
@@ -502,29 +573,12 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
         start_line: o.start_line,
         shape: o.shape(),
     };
-    let total = (n + m) as f64;
-    let (content_overlap, structure_similarity, aligned_share) = if n + m == 0 {
-        (1.0, 1.0, 1.0)
-    } else {
-        (
-            2.0 * overlap / total,
-            2.0 * kept_shape as f64 / total,
-            2.0 * alignment.pairs.len() as f64 / total,
-        )
-    };
-    let in_b_order: Vec<usize> = alignment.pairs.iter().map(|&(_, j)| j).collect();
-    let order = if n + m == 0 {
-        1.0
-    } else {
-        order_agreement(&in_b_order)
-    };
-    let similarity =
-        0.5 * content_overlap + 0.3 * structure_similarity + 0.2 * order * aligned_share;
+    let f = score(a, b, &alignment, sim);
     Comparison {
-        similarity: round3(similarity),
-        content_overlap: round3(content_overlap),
-        structure_similarity: round3(structure_similarity),
-        order_agreement: round3(order),
+        similarity: f.similarity,
+        content_overlap: f.content_overlap,
+        structure_similarity: f.structure_similarity,
+        order_agreement: f.order_agreement,
         a: side(a),
         b: side(b),
         pairs,
