@@ -28,7 +28,7 @@ const FAMILY_BANDS: usize = 32;
 const FAMILY_ROWS: usize = 2;
 
 /// Two speeches are a family only when their aligned points say alike things at least this much
-/// ([`Comparison::content_overlap`]): provincial reports of one year score 0.10–0.17, unrelated
+/// ([`Comparison::content_overlap`](super::Comparison::content_overlap)): provincial reports of one year score 0.10–0.17, unrelated
 /// speeches of one register below 0.07, so a shared generic shape (一、>（一）) is not enough.
 pub const FAMILY_MIN_CONTENT: f64 = 0.08;
 
@@ -44,7 +44,7 @@ const FAMILY_NEIGHBOURS: usize = 2;
 const ALL_PAIRS_UP_TO: usize = 100;
 
 /// Two speeches are of one template family when at least this share of their points is aligned
-/// by content at the same depth under aligned parents ([`Comparison::structure_similarity`]).
+/// by content at the same depth under aligned parents ([`Comparison::structure_similarity`](super::Comparison::structure_similarity)).
 /// Two provincial government work reports score about 0.65; unrelated speeches 0.05–0.3.
 pub const FAMILY_THRESHOLD: f64 = 0.45;
 
