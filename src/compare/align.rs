@@ -36,6 +36,10 @@ pub const SPLIT_SHARE: f64 = 0.8;
 /// a greedy assignment, most similar first.
 pub const MAX_HUNGARIAN_PAIRS: usize = 40_000;
 
+/// Split and merged links are looked for only among at most this many siblings (each left-over
+/// point is compared with every aligned sibling of its parent's partner).
+const MAX_LINK_SIBLINGS: usize = 200;
+
 /// Up to this many pairs, similarities are remembered (4 bytes each).
 const MAX_CACHED: usize = 1 << 22;
 
@@ -67,48 +71,45 @@ pub struct Alignment {
 
 /// Both outlines' point vectors, with IDF over the points of both.
 pub fn features(a: &Outline, b: &Outline) -> (Features, Features) {
-    let own_units =
-        |o: &Outline| -> Vec<Vec<u64>> { o.points.iter().map(|p| p.text_units.clone()).collect() };
-    let title_units =
-        |o: &Outline| -> Vec<Vec<u64>> { o.points.iter().map(|p| p.title_units.clone()).collect() };
-    let (oa, ob) = (own_units(a), own_units(b));
-    let (ta, tb) = (title_units(a), title_units(b));
-    let subtree = |o: &Outline, own: &[Vec<u64>]| -> Vec<Vec<u64>> {
-        let mut tree = own.to_vec();
-        // Points are in preorder: a child comes after its parent, so a backward pass adds each
-        // subtree to its parent once.
+    // The units of each point with its descendants, for the points that have any (points are in
+    // preorder: a backward pass adds each subtree to its parent once).
+    let subtree = |o: &Outline| -> Vec<Option<Vec<u64>>> {
+        let mut tree: Vec<Option<Vec<u64>>> = vec![None; o.points.len()];
         for i in (0..o.points.len()).rev() {
             if let Some(p) = o.points[i].parent {
-                let child = std::mem::take(&mut tree[i]);
-                tree[p].extend_from_slice(&child);
+                let child = tree[i].take();
+                let mine = child.as_deref().unwrap_or(&o.points[i].text_units);
+                tree[p]
+                    .get_or_insert_with(|| o.points[p].text_units.clone())
+                    .extend_from_slice(mine);
                 tree[i] = child;
             }
         }
         tree
     };
-    let (sa, sb) = (subtree(a, &oa), subtree(b, &ob));
+    let (sa, sb) = (subtree(a), subtree(b));
+    let points = || a.points.iter().chain(&b.points);
     // One IDF over the points' own texts weighs both their own and their subtree's words, so a
     // leaf's two vectors are one.
-    let idf_own = Idf::new(oa.iter().chain(&ob).map(|d| d.as_slice()));
-    let idf_title = Idf::new(ta.iter().chain(&tb).map(|d| d.as_slice()));
-    let make = |o: &Outline, t: &[Vec<u64>], own: &[Vec<u64>], s: &[Vec<u64>]| {
-        let mut has_children = vec![false; o.points.len()];
-        for p in &o.points {
-            if let Some(parent) = p.parent {
-                has_children[parent] = true;
-            }
-        }
-        Features {
-            title: t.iter().map(|u| idf_title.vector(u)).collect(),
-            own: own.iter().map(|u| idf_own.vector(u)).collect(),
-            tree: s
-                .iter()
-                .zip(&has_children)
-                .map(|(u, &kids)| kids.then(|| idf_own.vector(u)))
-                .collect(),
-        }
+    let idf_own = Idf::new(points().map(|p| p.text_units.as_slice()));
+    let idf_title = Idf::new(points().map(|p| p.title_units.as_slice()));
+    let make = |o: &Outline, tree: &[Option<Vec<u64>>]| Features {
+        title: o
+            .points
+            .iter()
+            .map(|p| idf_title.vector(&p.title_units))
+            .collect(),
+        own: o
+            .points
+            .iter()
+            .map(|p| idf_own.vector(&p.text_units))
+            .collect(),
+        tree: tree
+            .iter()
+            .map(|t| t.as_ref().map(|u| idf_own.vector(u)))
+            .collect(),
     };
-    (make(a, &ta, &oa, &sa), make(b, &tb, &ob, &sb))
+    (make(a, &sa), make(b, &sb))
 }
 
 /// The similarity of point `i` of A and point `j` of B, in [0, 1].
@@ -220,7 +221,7 @@ fn split_and_merged(
         let Some(q) = partner_parent(a.points[i].parent, b_of_a, m) else {
             continue;
         };
-        if cb[q].len() > 10_000 {
+        if cb[q].len() > MAX_LINK_SIBLINGS {
             continue;
         }
         let best = cb[q]
@@ -241,7 +242,7 @@ fn split_and_merged(
         let Some(p) = partner_parent(b.points[j].parent, a_of_b, n) else {
             continue;
         };
-        if ca[p].len() > 10_000 {
+        if ca[p].len() > MAX_LINK_SIBLINGS {
             continue;
         }
         let best = ca[p]

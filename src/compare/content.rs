@@ -46,10 +46,11 @@ pub fn unit_text(u: u64) -> String {
 /// Inverse document frequencies over a set of documents (each a list of units).
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    /// (unit, number of documents holding it), sorted by unit: a binary search is cheaper than
-    /// hashing for the few thousand units of two outlines.
-    df: Vec<(u64, u32)>,
-    docs: usize,
+    /// (unit, its weight), sorted by unit: a binary search is cheaper than hashing for the few
+    /// thousand units of two outlines, and each logarithm is taken once.
+    weights: Vec<(u64, f32)>,
+    /// The weight of a unit seen in no document.
+    unseen: f32,
 }
 
 impl Idf {
@@ -69,32 +70,45 @@ impl Idf {
             all.extend_from_slice(&seen);
         }
         all.sort_unstable();
-        let df = all
+        let weight = |df: usize| ((n as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.0);
+        let weights = all
             .chunk_by(|a, b| a == b)
-            .map(|c| (c[0], c.len() as u32))
+            .map(|c| (c[0], weight(c.len())))
             .collect();
-        Idf { df, docs: n }
+        Idf {
+            weights,
+            unseen: weight(0),
+        }
     }
 
     /// The weight of a unit: ln((N + 1) / (df + 0.5)), so a unit in every document still counts a
     /// little and one seen nowhere counts most.
     pub fn weight(&self, u: u64) -> f32 {
-        let df = self
-            .df
+        self.weights
             .binary_search_by_key(&u, |&(k, _)| k)
-            .map_or(0, |at| self.df[at].1) as f32;
-        ((self.docs as f32 + 1.0) / (df + 0.5)).ln().max(0.0)
+            .map_or(self.unseen, |at| self.weights[at].1)
     }
 
     /// The unit-length TF-IDF vector of `units` (term frequency damped: 1 + ln tf).
     pub fn vector(&self, units: &[u64]) -> Vector {
-        let mut sorted = units.to_vec();
-        if !sorted.is_sorted() {
-            sorted.sort_unstable();
-        }
+        let owned;
+        let sorted = if units.is_sorted() {
+            units
+        } else {
+            let mut v = units.to_vec();
+            v.sort_unstable();
+            owned = v;
+            &owned
+        };
         let mut v: Vector = Vec::new();
         for chunk in sorted.chunk_by(|a, b| a == b) {
-            let w = (1.0 + (chunk.len() as f32).ln()) * self.weight(chunk[0]);
+            // 1 + ln tf: ln 1 = 0, and most units occur once.
+            let tf = if chunk.len() == 1 {
+                1.0
+            } else {
+                1.0 + (chunk.len() as f32).ln()
+            };
+            let w = tf * self.weight(chunk[0]);
             if w > 0.0 {
                 v.push((chunk[0], w));
             }

@@ -72,7 +72,13 @@ impl Outline {
     /// of the speech.
     pub fn with_text(source: &str, index: usize, speech: &Speech, text: &str) -> Outline {
         let lines: Vec<&str> = crate::clean::split_lines(text).collect();
-        Outline::build(source, index, speech, Some(&lines))
+        Outline::with_lines(source, index, speech, &lines)
+    }
+
+    /// Like [`Outline::with_text`], with the input already split into its physical lines (so a
+    /// file of many speeches is split once, not once per speech).
+    pub fn with_lines(source: &str, index: usize, speech: &Speech, lines: &[&str]) -> Outline {
+        Outline::build(source, index, speech, Some(lines))
     }
 
     fn build(source: &str, index: usize, speech: &Speech, lines: Option<&[&str]>) -> Outline {
@@ -202,11 +208,12 @@ pub fn read_outlines(
     }
     let bytes = input.read(max_size).map_err(|e| e.to_string())?;
     let x = crate::extract(&bytes, &input.name(), opts).map_err(|e| e.to_string())?;
+    let lines: Vec<&str> = crate::clean::split_lines(&x.text).collect();
     Ok(x.document
         .speeches
         .iter()
         .enumerate()
-        .map(|(i, s)| Outline::with_text(&x.document.source, i, s, &x.text))
+        .map(|(i, s)| Outline::with_lines(&x.document.source, i, s, &lines))
         .collect())
 }
 
