@@ -150,7 +150,9 @@ fn a_folder_with_nothing_to_read_is_an_error() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("no .txt, .docx, .html or .pdf files in this folder"));
+        .stderr(predicate::str::contains(
+            "no .txt, .docx, .html or .pdf files in this folder",
+        ));
 }
 
 #[test]

@@ -1,11 +1,17 @@
-//! Grouping a corpus into speeches built on the same template, without comparing every pair:
-//! MinHash signatures over each outline's title bigrams are banded (locality-sensitive hashing),
-//! only speeches that share a band become candidate pairs, and only those pairs get the exact tree
-//! edit distance. Copies identical point for point are collapsed first, and each speech has a
-//! bounded number of candidates, so a corpus of copies of one template stays linear. Clusters are
-//! the connected groups of pairs at or above the threshold.
+//! Grouping a corpus at two levels without comparing every pair: **copies** (near-identical
+//! outlines: [`Comparison::similarity`](super::Comparison) at or above a threshold) and
+//! **template families** (the same skeleton with other content: most points aligned by content
+//! under aligned parents, [`Comparison::structure_similarity`](super::Comparison) at or above
+//! [`FAMILY_THRESHOLD`]).
+//!
+//! Candidates come from locality-sensitive hashing: MinHash signatures over each outline's title
+//! bigrams (copies share titles) and over the bigrams of its points' text (a family shares a
+//! vocabulary, not titles) are banded, and only speeches that share a band are compared. Copies
+//! identical point for point are collapsed first, and each speech has a bounded number of
+//! candidates, so a corpus of copies of one template stays linear. Clusters are the connected
+//! groups of pairs at or above the threshold.
 
-use super::{Outline, similarity};
+use super::{Figures, Outline, figures};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -13,6 +19,38 @@ use std::collections::HashMap;
 /// have a Jaccard similarity of 0.5 is a candidate with probability 0.65, one of 0.7 with 0.98.
 const BANDS: usize = 16;
 const ROWS: usize = 4;
+
+/// The family signature: `FAMILY_BANDS` bands of 2 rows over the text bigrams. Two reports of one
+/// template share a tenth to a third of their bigrams: at a Jaccard similarity of 0.2 a pair is a
+/// candidate with probability 0.73, at 0.1 with 0.28 (a family is linked through any of its
+/// members, so one missed pair rarely splits it), at 0.03 with 0.03.
+const FAMILY_BANDS: usize = 32;
+const FAMILY_ROWS: usize = 2;
+
+/// Two speeches are a family only when their aligned points say alike things at least this much
+/// ([`Comparison::content_overlap`](super::Comparison::content_overlap)): provincial reports of one year score 0.10–0.17, unrelated
+/// speeches of one register below 0.07, so a shared generic shape (一、>（一）) is not enough.
+pub const FAMILY_MIN_CONTENT: f64 = 0.08;
+
+/// Two speeches are a family only with at least this many points aligned in shape.
+pub const FAMILY_MIN_POINTS: usize = 4;
+
+/// How many later members of a family band's bucket each speech is paired with: a family needs
+/// only to be linked, not every pair of it compared, and its buckets are many (32 bands).
+const FAMILY_NEIGHBOURS: usize = 2;
+
+/// Up to this many distinct outlines, every pair is compared: it costs less than a second, and no
+/// family member is missed by the hashing.
+const ALL_PAIRS_UP_TO: usize = 100;
+
+/// Two speeches are of one template family when at least this share of their points is aligned
+/// by content at the same depth under aligned parents ([`Comparison::structure_similarity`](super::Comparison::structure_similarity)).
+/// Two provincial government work reports score about 0.65; unrelated speeches 0.05–0.3.
+pub const FAMILY_THRESHOLD: f64 = 0.45;
+
+/// Candidates for a family whose MinHash estimate of Jaccard similarity is below this are not
+/// compared: unrelated speeches share a twentieth of their bigrams or less.
+const FAMILY_MIN_JACCARD: f64 = 0.06;
 
 /// One speech in a cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,8 +79,13 @@ pub struct Cluster {
 /// The result of comparing a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusComparison {
-    /// Clusters of two or more speeches, largest first.
+    /// Copies: clusters of two or more near-identical speeches (similarity at or above the
+    /// threshold), largest first.
     pub clusters: Vec<Cluster>,
+    /// Template families: clusters of speeches with one skeleton (structure similarity at or
+    /// above the family threshold), largest first; a family holds its copies too.
+    #[serde(default)]
+    pub families: Vec<Cluster>,
     /// Speeches with an outline that were compared.
     pub speeches: usize,
     /// Pairs scored: by their tree edit distance, or as identical copies (similarity 1).
@@ -52,24 +95,36 @@ pub struct CorpusComparison {
 /// A scored candidate pair: indices into the outlines and their similarity.
 pub type Scored = (usize, usize, f64);
 
+/// A scored candidate pair with its structure similarity (for families).
+type Rated = (usize, usize, f64, f64);
+
 /// How many later members of one band's bucket each speech is paired with. A bucket of copies of
 /// one template can hold thousands of speeches; pairing all of them is quadratic, while a window
 /// still links the whole bucket into one chain for the clusters (connected groups of pairs). It
 /// bounds the candidates per speech to `2 * BANDS * NEIGHBOURS`.
 const NEIGHBOURS: usize = 8;
 
-/// Find candidate pairs and score them; return the scored pairs. Outlines identical point for
-/// point are collapsed first: each copy is paired with the first of its kind at similarity 1
-/// without computing a distance, and only the first takes part in the search.
+/// Find candidate pairs and score them; return the scored pairs (similarity).
 pub fn scored_pairs(outlines: &[Outline]) -> Vec<Scored> {
-    let (firsts, mut scored) = collapse_copies(outlines);
-    let signatures: Vec<Option<[u64; BANDS * ROWS]>> =
-        firsts.iter().map(|&i| signature(&outlines[i])).collect();
+    rated_pairs(outlines)
+        .into_iter()
+        .map(|(i, j, s, _)| (i, j, s))
+        .collect()
+}
+
+/// Candidate pairs from the banded signatures, each speech with a bounded number of them.
+fn banded(
+    firsts: &[usize],
+    signatures: &[Option<Vec<u64>>],
+    bands: usize,
+    rows: usize,
+    neighbours: usize,
+) -> Vec<(usize, usize)> {
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (&i, sig) in firsts.iter().zip(&signatures) {
+    for (&i, sig) in firsts.iter().zip(signatures) {
         let Some(sig) = sig else { continue };
-        for band in 0..BANDS {
-            let key = sig[band * ROWS..(band + 1) * ROWS]
+        for band in 0..bands {
+            let key = sig[band * rows..(band + 1) * rows]
                 .iter()
                 .fold(0xcbf2_9ce4_8422_2325u64, |h, v| mix(h ^ v));
             buckets.entry((band, key)).or_default().push(i);
@@ -78,21 +133,69 @@ pub fn scored_pairs(outlines: &[Outline]) -> Vec<Scored> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
-            for &j in members[x + 1..].iter().take(NEIGHBOURS) {
+            for &j in members[x + 1..].iter().take(neighbours) {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
     }
+    pairs
+}
+
+/// Score candidates: similarity and structure similarity of each, copies at 1.
+fn rated_pairs(outlines: &[Outline]) -> Vec<Rated> {
+    let (firsts, copies) = collapse_copies(outlines);
+    let mut rated: Vec<Rated> = copies.into_iter().map(|(i, j, s)| (i, j, s, s)).collect();
+    let title_sigs: Vec<Option<Vec<u64>>> = firsts
+        .iter()
+        .map(|&i| signature(title_features(&outlines[i]), BANDS * ROWS))
+        .collect();
+    let text_sigs: Vec<Option<Vec<u64>>> = firsts
+        .iter()
+        .map(|&i| signature(text_features(&outlines[i]), FAMILY_BANDS * FAMILY_ROWS))
+        .collect();
+    let mut pairs = banded(&firsts, &title_sigs, BANDS, ROWS, NEIGHBOURS);
+    if firsts.len() <= ALL_PAIRS_UP_TO {
+        for (x, &i) in firsts.iter().enumerate() {
+            pairs.extend(firsts[x + 1..].iter().map(|&j| (i.min(j), i.max(j))));
+        }
+    }
+    let at: HashMap<usize, usize> = firsts.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    pairs.extend(
+        banded(
+            &firsts,
+            &text_sigs,
+            FAMILY_BANDS,
+            FAMILY_ROWS,
+            FAMILY_NEIGHBOURS,
+        )
+        .into_iter()
+        .filter(|&(i, j)| match (&text_sigs[at[&i]], &text_sigs[at[&j]]) {
+            (Some(x), Some(y)) => {
+                let same = x.iter().zip(y).filter(|(p, q)| p == q).count();
+                same as f64 / x.len() as f64 >= FAMILY_MIN_JACCARD
+            }
+            _ => false,
+        }),
+    );
     // A pair shares several bands as often as not: score it once.
     pairs.sort_unstable();
     pairs.dedup();
-    scored.extend(
-        pairs
-            .into_iter()
-            .map(|(i, j)| (i, j, similarity(&outlines[i], &outlines[j]))),
-    );
-    scored.sort_unstable_by_key(|&(i, j, _)| (i, j));
-    scored
+    use rayon::prelude::*;
+    rated.par_extend(pairs.into_par_iter().map(|(i, j)| {
+        let c: Figures = figures(&outlines[i], &outlines[j]);
+        // A skeleton is several points: two one-point turns of a debate are no family.
+        let sizes = (outlines[i].points.len() + outlines[j].points.len()) as f64;
+        let kept = c.structure_similarity * sizes / 2.0;
+        let family =
+            if kept + 0.01 >= FAMILY_MIN_POINTS as f64 && c.content_overlap >= FAMILY_MIN_CONTENT {
+                c.structure_similarity
+            } else {
+                0.0
+            };
+        (i, j, c.similarity, family)
+    }));
+    rated.sort_unstable_by_key(|&(i, j, _, _)| (i, j));
+    rated
 }
 
 /// The first outline of each kind (outlines identical point for point are one kind), and each
@@ -118,9 +221,27 @@ fn collapse_copies(outlines: &[Outline]) -> (Vec<usize>, Vec<Scored>) {
     (firsts, copies)
 }
 
-/// Group `outlines` into clusters of speeches at least `threshold` similar.
-pub fn cluster(outlines: &[Outline], threshold: f64) -> (CorpusComparison, Vec<Scored>) {
-    let scored = scored_pairs(outlines);
+/// Group `outlines` into copies (clusters of speeches at least `threshold` similar) and template
+/// families (at least `family_threshold` structure similarity).
+pub fn cluster(
+    outlines: &[Outline],
+    threshold: f64,
+    family_threshold: f64,
+) -> (CorpusComparison, Vec<Scored>) {
+    let rated = rated_pairs(outlines);
+    let copies: Vec<Scored> = rated.iter().map(|&(i, j, s, _)| (i, j, s)).collect();
+    let family: Vec<Scored> = rated.iter().map(|&(i, j, _, f)| (i, j, f)).collect();
+    let result = CorpusComparison {
+        clusters: components(outlines, &copies, threshold),
+        families: components(outlines, &family, family_threshold),
+        speeches: outlines.len(),
+        pairs_scored: rated.len(),
+    };
+    (result, copies)
+}
+
+/// The connected groups of two or more speeches linked by pairs scored at or above `threshold`.
+fn components(outlines: &[Outline], scored: &[Scored], threshold: f64) -> Vec<Cluster> {
     let mut parent: Vec<usize> = (0..outlines.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -176,12 +297,7 @@ pub fn cluster(outlines: &[Outline], threshold: f64) -> (CorpusComparison, Vec<S
             .cmp(&x.members.len())
             .then_with(|| first_key(x).cmp(&first_key(y)))
     });
-    let result = CorpusComparison {
-        clusters,
-        speeches: outlines.len(),
-        pairs_scored: scored.len(),
-    };
-    (result, scored)
+    clusters
 }
 
 fn first_key(c: &Cluster) -> (String, usize) {
@@ -190,21 +306,34 @@ fn first_key(c: &Cluster) -> (String, usize) {
         .map_or((String::new(), 0), |m| (m.source.clone(), m.speech))
 }
 
-/// The MinHash signature of an outline's title bigrams (and its depth profile, so that two
-/// outlines with the same words in another structure do not look identical); none when empty.
-fn signature(o: &Outline) -> Option<[u64; BANDS * ROWS]> {
+/// An outline's title bigrams and its depth profile (so that two outlines with the same words
+/// in another structure do not look identical).
+fn title_features(o: &Outline) -> Vec<u64> {
     let mut features: Vec<u64> = o
         .points
         .iter()
         .flat_map(|p| p.bigrams.iter().copied())
         .collect();
     features.extend(o.points.iter().map(|p| 0xD0_0000_0000 + p.depth as u64));
-    if o.points.is_empty() {
+    features
+}
+
+/// The bigrams of an outline's point texts: its vocabulary.
+fn text_features(o: &Outline) -> Vec<u64> {
+    o.points
+        .iter()
+        .flat_map(|p| p.text_units.iter().copied().filter(|u| u >> 63 == 1))
+        .collect()
+}
+
+/// The MinHash signature (`len` slots) of a set of features; none when empty.
+fn signature(mut features: Vec<u64>, len: usize) -> Option<Vec<u64>> {
+    if features.is_empty() {
         return None;
     }
     features.sort_unstable();
     features.dedup();
-    let mut sig = [u64::MAX; BANDS * ROWS];
+    let mut sig = vec![u64::MAX; len];
     for f in features {
         for (k, slot) in sig.iter_mut().enumerate() {
             let h = mix(f ^ mix(k as u64 + 1));
@@ -263,4 +392,85 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Write the topic table of `families` as CSV: a column per speech of the families
+/// (`source#N`), a row per aligned point cluster. In each family the speech with the most points
+/// is the reference: every other member is aligned to it ([`super::align`]), each reference point
+/// is a row with the point each member aligned to it, and a member's points aligned to none get a
+/// row of their own. A cell is the point's marker and title (`（三）加快科技创新`); the first columns
+/// name the family and the reference point's depth.
+pub fn write_topics<W: std::io::Write>(
+    outlines: &[Outline],
+    families: &[Cluster],
+    out: &mut W,
+) -> std::io::Result<()> {
+    let index: HashMap<(&str, usize), usize> = outlines
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((o.source.as_str(), o.speech), i))
+        .collect();
+    let groups: Vec<Vec<usize>> = families
+        .iter()
+        .map(|f| {
+            f.members
+                .iter()
+                .filter_map(|m| index.get(&(m.source.as_str(), m.speech)).copied())
+                .collect()
+        })
+        .collect();
+    let columns: Vec<usize> = groups.iter().flatten().copied().collect();
+    let column_of: HashMap<usize, usize> =
+        columns.iter().enumerate().map(|(c, &i)| (i, c)).collect();
+    write!(out, "family,depth")?;
+    for &i in &columns {
+        write!(
+            out,
+            ",{}",
+            csv_field(&format!("{}#{}", outlines[i].source, outlines[i].speech))
+        )?;
+    }
+    writeln!(out)?;
+    let cell = |o: &Outline, p: usize| format!("{}{}", o.points[p].marker, o.points[p].title);
+    for (f, members) in groups.iter().enumerate() {
+        let Some(&reference) = members.iter().max_by(|&&x, &&y| {
+            outlines[x]
+                .points
+                .len()
+                .cmp(&outlines[y].points.len())
+                .then(y.cmp(&x))
+        }) else {
+            continue;
+        };
+        let r = &outlines[reference];
+        let mut rows: Vec<Vec<String>> = vec![vec![String::new(); columns.len()]; r.points.len()];
+        let mut depth: Vec<usize> = r.points.iter().map(|p| p.depth).collect();
+        for (p, row) in rows.iter_mut().enumerate() {
+            row[column_of[&reference]] = cell(r, p);
+        }
+        for &m in members.iter().filter(|&&m| m != reference) {
+            let o = &outlines[m];
+            let (fa, fb) = super::align::features(r, o);
+            let alignment = super::align::align(r, o, &fa, &fb);
+            let mut aligned = vec![false; o.points.len()];
+            for &(i, j) in &alignment.pairs {
+                rows[i][column_of[&m]] = cell(o, j);
+                aligned[j] = true;
+            }
+            for j in (0..o.points.len()).filter(|&j| !aligned[j]) {
+                let mut row = vec![String::new(); columns.len()];
+                row[column_of[&m]] = cell(o, j);
+                rows.push(row);
+                depth.push(o.points[j].depth);
+            }
+        }
+        for (row, d) in rows.iter().zip(&depth) {
+            write!(out, "{},{}", f + 1, d)?;
+            for c in row {
+                write!(out, ",{}", csv_field(c))?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
 }

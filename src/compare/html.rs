@@ -15,6 +15,7 @@ td.sign, th.sign { text-align: center; font-weight: 700; padding-left: 0; paddin
 td.a, td.b { overflow-wrap: anywhere; }
 tr.matched td.sign { color: var(--muted); }
 tr.moved { background: #fff7d6; } tr.retitled { background: #e6f4ff; } tr.renumbered { background: #f3e8ff; }
+tr.split, tr.merged { background: #e8ecff; } small.shared { color: var(--muted); }
 tr.only_in_a { background: #fde7e9; } tr.only_in_b { background: #e5f7e9; }
 .legend span { display: inline-block; margin: .1rem .5rem .1rem 0; padding: 0 .4rem; border-radius: .3rem; font-size: .85rem; }
 .summary { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem 1rem; margin: .6rem 0; }
@@ -69,6 +70,8 @@ fn status_name(s: Status) -> (&'static str, &'static str, &'static str) {
             "#",
             "改号 renumbered: the same point, another number",
         ),
+        Status::Split => ("split", "⑂", "拆分 split: A's point is two points in B"),
+        Status::Merged => ("merged", "⑃", "合并 merged: two points of A are one in B"),
         Status::OnlyInA => ("only_in_a", "<", "仅A only in A"),
         Status::OnlyInB => ("only_in_b", ">", "仅B only in B"),
     }
@@ -113,9 +116,10 @@ pub fn page(c: &Comparison) -> String {
                     div.summary {
                         (side(&c.a, "A")) (side(&c.b, "B"))
                         div { "相似度 similarity " span.sim { (format!("{:.3}", c.similarity)) } }
+                        div.meta { (format!("内容 content {:.3} · 结构 structure {:.3} · 顺序 order {:.3}", c.content_overlap, c.structure_similarity, c.order_agreement)) }
                     }
                     p.legend {
-                        @for s in [Status::Matched, Status::Moved, Status::Retitled, Status::Renumbered, Status::OnlyInA, Status::OnlyInB] {
+                        @for s in [Status::Matched, Status::Moved, Status::Retitled, Status::Renumbered, Status::Split, Status::Merged, Status::OnlyInA, Status::OnlyInB] {
                             @let (class, sign, text) = status_name(s);
                             span class=(format!("{class}-key")) style=(legend_colour(s)) { (sign) " " (text) }
                         }
@@ -130,7 +134,12 @@ pub fn page(c: &Comparison) -> String {
                                 tr class=(class) data-pair="" title=(text) {
                                     td.a { (cell(&p.a)) }
                                     td.sign { (sign) }
-                                    td.b { (cell(&p.b)) }
+                                    td.b {
+                                        (cell(&p.b))
+                                        @if !p.shared_words.is_empty() {
+                                            " " small.shared title="共有关键词 shared key words" { "[" (p.shared_words.join(" ")) "]" }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -149,6 +158,7 @@ fn legend_colour(s: Status) -> &'static str {
         Status::Moved => "background:#fff7d6",
         Status::Retitled => "background:#e6f4ff",
         Status::Renumbered => "background:#f3e8ff",
+        Status::Split | Status::Merged => "background:#e8ecff",
         Status::OnlyInA => "background:#fde7e9",
         Status::OnlyInB => "background:#e5f7e9",
     }

@@ -4,6 +4,8 @@
 //! Layers: outlines → [`Outline`] (points with normalized titles) → [`Comparison`] (similarity,
 //! shapes, aligned pairs) → display ([`side`] for the terminal; YAML and JSON through serde).
 
+pub mod align;
+pub mod content;
 pub mod corpus;
 pub mod html;
 pub mod side;
@@ -13,17 +15,6 @@ pub mod title;
 use crate::outline::Speech;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// Above this many points the exact tree edit distance is replaced by a bigram estimate, to keep
-/// time and memory bounded (the distance is quadratic in the outline's size).
-pub const MAX_EXACT_POINTS: usize = 1500;
-
-/// Above this many title pairs, only equal titles are matched (the pairwise comparison is
-/// quadratic).
-pub const MAX_TITLE_PAIRS: usize = 4_000_000;
-
-/// Two titles at least this similar can be the same point.
-pub const MATCH_THRESHOLD: f64 = 0.5;
 
 /// One point of an outline, ready to compare.
 #[derive(Debug, Clone)]
@@ -44,6 +35,14 @@ pub struct Point {
     pub title: String,
     /// The title's bigrams after normalizing.
     pub bigrams: Vec<u64>,
+    /// What the point says: its heading line and the paragraphs up to the next heading (with
+    /// [`Outline::with_text`]), else its paragraph when the outline carries bodies, else its
+    /// title.
+    pub text: String,
+    /// The units of `text` ([`content::units`]), sorted, computed once per outline.
+    pub text_units: Vec<u64>,
+    /// The units of `title`, sorted.
+    pub title_units: Vec<u64>,
 }
 
 /// A speech's outline flattened for comparison, with where it came from.
@@ -65,6 +64,24 @@ impl Outline {
     /// Flatten `speech` (the `index`-th, 0-based, of `source`). Group nodes and inline points are
     /// left out, as in the outline a reader sees.
     pub fn new(source: &str, index: usize, speech: &Speech) -> Outline {
+        Outline::build(source, index, speech, None)
+    }
+
+    /// Like [`Outline::new`], with each point's text taken from `text` (the decoded input the
+    /// speech came from): the heading's line and every line up to the next point, or to the end
+    /// of the speech.
+    pub fn with_text(source: &str, index: usize, speech: &Speech, text: &str) -> Outline {
+        let lines: Vec<&str> = crate::clean::split_lines(text).collect();
+        Outline::with_lines(source, index, speech, &lines)
+    }
+
+    /// Like [`Outline::with_text`], with the input already split into its physical lines (so a
+    /// file of many speeches is split once, not once per speech).
+    pub fn with_lines(source: &str, index: usize, speech: &Speech, lines: &[&str]) -> Outline {
+        Outline::build(source, index, speech, Some(lines))
+    }
+
+    fn build(source: &str, index: usize, speech: &Speech, lines: Option<&[&str]>) -> Outline {
         let mut points: Vec<Point> = Vec::new();
         let mut open: Vec<usize> = Vec::new(); // indices of the points on the current path
         for (depth, h) in speech.points(false) {
@@ -80,7 +97,33 @@ impl Outline {
                 number: h.number,
                 title: h.title.clone(),
                 bigrams: title::bigrams(&title::normalize(&h.title)),
+                text: h.body.clone().unwrap_or_else(|| h.title.clone()),
+                text_units: Vec::new(),
+                title_units: sorted(content::units(&h.title)),
             });
+        }
+        if let Some(lines) = lines {
+            let last = speech.end_line.min(lines.len());
+            for k in 0..points.len() {
+                let start = points[k].line;
+                let end = points
+                    .get(k + 1)
+                    .map_or(last, |p| p.line.saturating_sub(1).max(start))
+                    .min(last);
+                if (1..=end).contains(&start) {
+                    // The marker is no word of the point (一、 would pair with every 一).
+                    let first = lines[start - 1].trim_start();
+                    let first = first
+                        .strip_prefix(points[k].marker.as_str())
+                        .unwrap_or(first);
+                    let mut text = first.to_string();
+                    text.extend(lines[start..end].iter().copied());
+                    points[k].text = text;
+                }
+            }
+        }
+        for p in &mut points {
+            p.text_units = sorted(content::units(&p.text));
         }
         Outline {
             source: source.to_string(),
@@ -131,6 +174,64 @@ impl Outline {
     }
 }
 
+/// Every speech of an input as an outline to compare, in file order (a saved stream's speeches
+/// count on across its documents). A saved outline (`.json`, `.jsonl`, `.yaml`, `.yml`) is read
+/// back, its points' text being their saved body or title; any other input is extracted and each
+/// point's text is taken from the input ([`Outline::with_text`]).
+pub fn read_outlines(
+    input: &crate::inputs::Input,
+    opts: &crate::Options,
+    max_size: u64,
+) -> Result<Vec<Outline>, String> {
+    let saved = match input {
+        crate::inputs::Input::File(p, _) => {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "json" | "jsonl" | "yaml" | "yml"
+                )
+            })
+        }
+        crate::inputs::Input::Stdin => false,
+    };
+    if saved {
+        let docs = crate::inputs::read_documents(input, opts, max_size)?;
+        return Ok(docs
+            .iter()
+            .flat_map(|d| {
+                d.speeches
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Outline::new(&d.source, i, s))
+            })
+            .collect());
+    }
+    let bytes = input.read(max_size).map_err(|e| e.to_string())?;
+    let x = crate::extract(&bytes, &input.name(), opts).map_err(|e| e.to_string())?;
+    let lines: Vec<&str> = crate::clean::split_lines(&x.text).collect();
+    Ok(x.document
+        .speeches
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Outline::with_lines(&x.document.source, i, s, &lines))
+        .collect())
+}
+
+/// The main speech of a file: the one with the outline, i.e. the most points, the earliest on a
+/// tie (a report's front matter or a second short turn has fewer). None for no speeches.
+pub fn main_speech(outlines: &[Outline]) -> Option<usize> {
+    outlines
+        .iter()
+        .enumerate()
+        .max_by(|(i, x), (j, y)| x.points.len().cmp(&y.points.len()).then(j.cmp(i)))
+        .map(|(i, _)| i)
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v
+}
+
 /// The shape of an outline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shape {
@@ -167,6 +268,10 @@ pub enum Status {
     Retitled,
     /// The same point with another number.
     Renumbered,
+    /// A point of A whose content B gives in two points: this row links it to the second.
+    Split,
+    /// Two points of A that B gives in one: this row links the second to it.
+    Merged,
     /// Only in A.
     OnlyInA,
     /// Only in B.
@@ -189,15 +294,23 @@ pub struct PairPoint {
 /// One row of the alignment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pair {
-    /// The most telling status: moved, then retitled, then renumbered, then matched.
+    /// The most telling status: split or merged, then moved, then retitled, then renumbered,
+    /// then matched.
     pub status: Status,
     /// The point in A.
     pub a: Option<PairPoint>,
     /// The point in B.
     pub b: Option<PairPoint>,
-    /// Similarity of the two titles, for matched points.
+    /// Similarity of the two titles, for aligned points.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_similarity: Option<f64>,
+    /// Similarity of what the two points say (title and text, IDF-weighted), for aligned
+    /// points, in [0, 1].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_similarity: Option<f64>,
+    /// The evidence: the words the two points share that weigh most.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_words: Vec<String>,
     /// Under another parent or in another order.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moved: bool,
@@ -210,11 +323,27 @@ pub struct Pair {
 }
 
 /// Two outlines compared.
+///
+/// `similarity` = 0.5 × `content_overlap` + 0.3 × `structure_similarity` + 0.2 ×
+/// `order_agreement` × the share of points aligned (so that order counts only as far as there is
+/// something in order). A speech against itself is 1; against a reordered copy of itself, above
+/// 0.9.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
-    /// 1 − tree edit distance / size of the larger outline, in [0, 1]; renaming a heading costs
-    /// 1 − the similarity of the two titles.
+    /// The combination of the three figures below, in [0, 1].
     pub similarity: f64,
+    /// How much of the two outlines is aligned, weighted by how alike the aligned points are:
+    /// 2 × Σ content similarity of aligned pairs / (points of A + points of B), in [0, 1].
+    #[serde(default)]
+    pub content_overlap: f64,
+    /// How much of the shape is kept: 2 × aligned pairs at the same depth whose parents are
+    /// aligned to each other (or both top level) / (points of A + points of B), in [0, 1].
+    #[serde(default)]
+    pub structure_similarity: f64,
+    /// Whether aligned points come in the same order: (Kendall τ + 1) / 2 over the aligned
+    /// pairs, in [0, 1] (1 for a single pair, 0 for none).
+    #[serde(default)]
+    pub order_agreement: f64,
     /// Side A.
     pub a: SideInfo,
     /// Side B.
@@ -223,7 +352,7 @@ pub struct Comparison {
     pub pairs: Vec<Pair>,
 }
 
-/// The structural similarity of two outlines, in [0, 1].
+/// The similarity of two outlines, in [0, 1]: [`Comparison::similarity`].
 ///
 /// ```
 /// use tigang::compare::{Outline, similarity};
@@ -232,49 +361,140 @@ pub struct Comparison {
 /// assert_eq!(similarity(&a, &a), 1.0);
 /// ```
 pub fn similarity(a: &Outline, b: &Outline) -> f64 {
+    figures(a, b).similarity
+}
+
+fn round3(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// (Kendall τ + 1) / 2 of the sequence `ys` against its own order, by counting inversions with a
+/// merge sort (O(k log k), outlines can be large).
+fn order_agreement(ys: &[usize]) -> f64 {
+    let k = ys.len();
+    match k {
+        0 => return 0.0,
+        1 => return 1.0,
+        _ => {}
+    }
+    fn count(v: &mut [usize], buf: &mut Vec<usize>) -> u64 {
+        if v.len() < 2 {
+            return 0;
+        }
+        let mid = v.len() / 2;
+        let mut inv = count(&mut v[..mid], buf) + count(&mut v[mid..], buf);
+        buf.clear();
+        let (mut i, mut j) = (0, mid);
+        while i < mid && j < v.len() {
+            if v[i] <= v[j] {
+                buf.push(v[i]);
+                i += 1;
+            } else {
+                inv += (mid - i) as u64;
+                buf.push(v[j]);
+                j += 1;
+            }
+        }
+        buf.extend_from_slice(&v[i..mid]);
+        buf.extend_from_slice(&v[j..]);
+        v.copy_from_slice(buf);
+        inv
+    }
+    let mut v = ys.to_vec();
+    let inversions = count(&mut v, &mut Vec::with_capacity(k)) as f64;
+    let total = (k * (k - 1) / 2) as f64;
+    let tau = 1.0 - 2.0 * inversions / total;
+    (tau + 1.0) / 2.0
+}
+
+/// The figures of a comparison without its rows (what `compare --all` needs of each pair).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures {
+    /// [`Comparison::similarity`].
+    pub similarity: f64,
+    /// [`Comparison::content_overlap`].
+    pub content_overlap: f64,
+    /// [`Comparison::structure_similarity`].
+    pub structure_similarity: f64,
+    /// [`Comparison::order_agreement`].
+    pub order_agreement: f64,
+}
+
+/// The figures of `a` against `b`, as [`compare`] gives them.
+pub fn figures(a: &Outline, b: &Outline) -> Figures {
+    let (fa, fb) = align::features(a, b);
+    let alignment = align::align(a, b, &fa, &fb);
+    score(a, b, &alignment, |i, j| align::similarity(&fa, &fb, i, j))
+}
+
+/// The figures of an alignment (see [`Comparison`] for their definitions).
+fn score(
+    a: &Outline,
+    b: &Outline,
+    alignment: &align::Alignment,
+    sim: impl Fn(usize, usize) -> f64,
+) -> Figures {
     let (n, m) = (a.points.len(), b.points.len());
-    if n == 0 && m == 0 {
-        return 1.0;
+    if n + m == 0 {
+        return Figures {
+            similarity: 1.0,
+            content_overlap: 1.0,
+            structure_similarity: 1.0,
+            order_agreement: 1.0,
+        };
     }
-    if n.max(m) > MAX_EXACT_POINTS {
-        return bag_similarity(a, b);
+    let mut b_of_a: Vec<Option<usize>> = vec![None; n];
+    for &(i, j) in &alignment.pairs {
+        b_of_a[i] = Some(j);
     }
-    let (ta, tb) = (
-        ted::Tree::new(&a.children(), n),
-        ted::Tree::new(&b.children(), m),
-    );
-    let d = ted::distance(&ta, &tb, |x, y| match (x == n, y == m) {
-        (true, true) => 0.0,
-        (false, false) => 1.0 - title::similarity(&a.points[x].bigrams, &b.points[y].bigrams),
-        _ => 1.0,
-    });
-    (1.0 - d / n.max(m) as f64).clamp(0.0, 1.0)
+    let (mut overlap, mut kept_shape) = (0.0, 0usize);
+    for &(i, j) in &alignment.pairs {
+        overlap += sim(i, j);
+        let parents_kept = match (a.points[i].parent, b.points[j].parent) {
+            (None, None) => true,
+            (Some(p), Some(q)) => b_of_a[p] == Some(q),
+            _ => false,
+        };
+        if parents_kept && a.points[i].depth == b.points[j].depth {
+            kept_shape += 1;
+        }
+    }
+    let total = (n + m) as f64;
+    let content_overlap = 2.0 * overlap / total;
+    let structure_similarity = 2.0 * kept_shape as f64 / total;
+    let aligned_share = 2.0 * alignment.pairs.len() as f64 / total;
+    let in_b_order: Vec<usize> = alignment.pairs.iter().map(|&(_, j)| j).collect();
+    let order = order_agreement(&in_b_order);
+    Figures {
+        similarity: round3(
+            0.5 * content_overlap + 0.3 * structure_similarity + 0.2 * order * aligned_share,
+        ),
+        content_overlap: round3(content_overlap),
+        structure_similarity: round3(structure_similarity),
+        order_agreement: round3(order),
+    }
 }
 
-/// The estimate used for outlines too large for the exact distance: Dice similarity of all
-/// their title bigrams, scaled by how close their sizes are.
-fn bag_similarity(a: &Outline, b: &Outline) -> f64 {
-    let bag = |o: &Outline| {
-        let mut all: Vec<u64> = o
-            .points
-            .iter()
-            .flat_map(|p| p.bigrams.iter().copied())
-            .collect();
-        all.sort_unstable();
-        all
-    };
-    let (n, m) = (a.points.len() as f64, b.points.len() as f64);
-    title::similarity(&bag(a), &bag(b)) * n.min(m) / n.max(m)
-}
-
-/// Compare two outlines: similarity, shapes and the aligned points.
+/// Compare two outlines: the figures, shapes and the aligned points.
 pub fn compare(a: &Outline, b: &Outline) -> Comparison {
-    let matches = align(a, b);
-    let mut b_of_a: Vec<Option<usize>> = vec![None; a.points.len()];
-    let mut a_of_b: Vec<Option<usize>> = vec![None; b.points.len()];
-    for &(i, j) in &matches {
+    let (n, m) = (a.points.len(), b.points.len());
+    let (fa, fb) = align::features(a, b);
+    let alignment = align::align(a, b, &fa, &fb);
+    let mut b_of_a: Vec<Option<usize>> = vec![None; n];
+    let mut a_of_b: Vec<Option<usize>> = vec![None; m];
+    for &(i, j) in &alignment.pairs {
         b_of_a[i] = Some(j);
         a_of_b[j] = Some(i);
+    }
+    // Split: a left-over B point linked to an aligned A point; merged: the other way round.
+    let mut split_of_b: Vec<Option<usize>> = vec![None; m];
+    let mut merged_of_a: Vec<Option<usize>> = vec![None; n];
+    for &(i, j) in &alignment.links {
+        if b_of_a[i].is_none() {
+            merged_of_a[i] = Some(j);
+        } else if a_of_b[j].is_none() {
+            split_of_b[j] = Some(i);
+        }
     }
     let moved = moved_points(a, b, &b_of_a, &a_of_b);
     let point = |o: &Outline, i: usize| PairPoint {
@@ -283,39 +503,56 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
         marker: o.points[i].marker.clone(),
         title: o.points[i].title.clone(),
     };
+    let sim = |i: usize, j: usize| align::similarity(&fa, &fb, i, j);
+    let linked = |status: Status, i: usize, j: usize| Pair {
+        status,
+        a: Some(point(a, i)),
+        b: Some(point(b, j)),
+        title_similarity: Some(round3(title::similarity(
+            &a.points[i].bigrams,
+            &b.points[j].bigrams,
+        ))),
+        content_similarity: Some(round3(sim(i, j))),
+        shared_words: align::shared_words(&fa, &fb, i, j, &a.points[i].text, 5),
+        moved: false,
+        retitled: false,
+        renumbered: false,
+    };
+    let alone = |status: Status, pa: Option<PairPoint>, pb: Option<PairPoint>| Pair {
+        status,
+        a: pa,
+        b: pb,
+        title_similarity: None,
+        content_similarity: None,
+        shared_words: Vec::new(),
+        moved: false,
+        retitled: false,
+        renumbered: false,
+    };
     let mut pairs = Vec::new();
     let mut next_b = 0; // B points before this one are already placed
     let place_b_until = |limit: usize, next_b: &mut usize, pairs: &mut Vec<Pair>| {
         while *next_b < limit {
-            if a_of_b[*next_b].is_none() {
-                pairs.push(Pair {
-                    status: Status::OnlyInB,
-                    a: None,
-                    b: Some(point(b, *next_b)),
-                    title_similarity: None,
-                    moved: false,
-                    retitled: false,
-                    renumbered: false,
+            let j = *next_b;
+            if a_of_b[j].is_none() {
+                pairs.push(match split_of_b[j] {
+                    Some(i) => linked(Status::Split, i, j),
+                    None => alone(Status::OnlyInB, None, Some(point(b, j))),
                 });
             }
             *next_b += 1;
         }
     };
-    for i in 0..a.points.len() {
+    for i in 0..n {
         match b_of_a[i] {
-            None => pairs.push(Pair {
-                status: Status::OnlyInA,
-                a: Some(point(a, i)),
-                b: None,
-                title_similarity: None,
-                moved: false,
-                retitled: false,
-                renumbered: false,
+            None => pairs.push(match merged_of_a[i] {
+                Some(j) => linked(Status::Merged, i, j),
+                None => alone(Status::OnlyInA, Some(point(a, i)), None),
             }),
             Some(j) => {
                 place_b_until(j, &mut next_b, &mut pairs);
-                let sim = title::similarity(&a.points[i].bigrams, &b.points[j].bigrams);
-                let retitled = sim < 1.0;
+                let tsim = title::similarity(&a.points[i].bigrams, &b.points[j].bigrams);
+                let retitled = tsim < 1.0;
                 let renumbered = a.points[i].number != b.points[j].number;
                 let status = if moved[i] {
                     Status::Moved
@@ -326,19 +563,16 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
                 } else {
                     Status::Matched
                 };
-                pairs.push(Pair {
-                    status,
-                    a: Some(point(a, i)),
-                    b: Some(point(b, j)),
-                    title_similarity: Some((sim * 1000.0).round() / 1000.0),
-                    moved: moved[i],
-                    retitled,
-                    renumbered,
-                });
+                let mut pair = linked(status, i, j);
+                pair.title_similarity = Some(round3(tsim));
+                pair.moved = moved[i];
+                pair.retitled = retitled;
+                pair.renumbered = renumbered;
+                pairs.push(pair);
             }
         }
     }
-    place_b_until(b.points.len(), &mut next_b, &mut pairs);
+    place_b_until(m, &mut next_b, &mut pairs);
     let side = |o: &Outline| SideInfo {
         source: o.source.clone(),
         speech: o.speech,
@@ -346,61 +580,16 @@ pub fn compare(a: &Outline, b: &Outline) -> Comparison {
         start_line: o.start_line,
         shape: o.shape(),
     };
+    let f = score(a, b, &alignment, sim);
     Comparison {
-        similarity: (similarity(a, b) * 1000.0).round() / 1000.0,
+        similarity: f.similarity,
+        content_overlap: f.content_overlap,
+        structure_similarity: f.structure_similarity,
+        order_agreement: f.order_agreement,
         a: side(a),
         b: side(b),
         pairs,
     }
-}
-
-/// Match points of A and B: the most similar titles first, ties broken by depth and position.
-fn align(a: &Outline, b: &Outline) -> Vec<(usize, usize)> {
-    let mut candidates: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
-    if a.points.len().saturating_mul(b.points.len()) > MAX_TITLE_PAIRS {
-        // Too large to compare every pair of titles: match equal titles only.
-        let mut by_title: HashMap<&[u64], Vec<usize>> = HashMap::new();
-        for (j, q) in b.points.iter().enumerate() {
-            by_title.entry(q.bigrams.as_slice()).or_default().push(j);
-        }
-        for (i, p) in a.points.iter().enumerate() {
-            for &j in by_title
-                .get(p.bigrams.as_slice())
-                .into_iter()
-                .flatten()
-                .take(16)
-            {
-                candidates.push((
-                    1.0,
-                    p.depth.abs_diff(b.points[j].depth),
-                    i.abs_diff(j),
-                    i,
-                    j,
-                ));
-            }
-        }
-    } else {
-        for (i, p) in a.points.iter().enumerate() {
-            for (j, q) in b.points.iter().enumerate() {
-                let s = title::similarity(&p.bigrams, &q.bigrams);
-                if s >= MATCH_THRESHOLD {
-                    candidates.push((s, p.depth.abs_diff(q.depth), i.abs_diff(j), i, j));
-                }
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let (mut used_a, mut used_b) = (vec![false; a.points.len()], vec![false; b.points.len()]);
-    let mut out = Vec::new();
-    for (_, _, _, i, j) in candidates {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            out.push((i, j));
-        }
-    }
-    out.sort_unstable();
-    out
 }
 
 /// A matched point moved when its parent is not matched to the B point's parent, or when both of

@@ -12,6 +12,8 @@ pub fn sign(status: Status) -> &'static str {
         Status::Moved => "↕",
         Status::Retitled => "~",
         Status::Renumbered => "#",
+        Status::Split => "⑂",
+        Status::Merged => "⑃",
         Status::OnlyInA => "<",
         Status::OnlyInB => ">",
     }
@@ -23,6 +25,7 @@ fn colour(status: Status) -> &'static str {
         Status::Moved => "\x1b[33m",
         Status::Retitled => "\x1b[36m",
         Status::Renumbered => "\x1b[35m",
+        Status::Split | Status::Merged => "\x1b[34m",
         Status::OnlyInA => "\x1b[31m",
         Status::OnlyInB => "\x1b[32m",
     }
@@ -91,8 +94,21 @@ pub fn write_side<W: Write>(
     let pair = |a: &str, b: &str| format!("{} │ {}", fit(&cut(a, column), column), cut(b, column));
     writeln!(out, "{}", pair(&name(&c.a), &name(&c.b)))?;
     writeln!(out, "{}", pair(&c.a.shape.families, &c.b.shape.families))?;
-    let similarity = lang.pick("similarity", "相似度");
-    writeln!(out, "{similarity} {:.3}", c.similarity)?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            // Two lines, so the figures fit the narrowest width.
+            &format!(
+                "similarity {:.3}\ncontent {:.3}  structure {:.3}  order {:.3}",
+                c.similarity, c.content_overlap, c.structure_similarity, c.order_agreement
+            ),
+            &format!(
+                "相似度 {:.3}\n内容 {:.3}  结构 {:.3}  顺序 {:.3}",
+                c.similarity, c.content_overlap, c.structure_similarity, c.order_agreement
+            )
+        )
+    )?;
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;
     for p in &c.pairs {
         let (on, off) = if color && !colour(p.status).is_empty() {
@@ -107,6 +123,12 @@ pub fn write_side<W: Write>(
             format_args!(" {} ", sign(p.status)),
             cell(&p.b, column).trim_end()
         )?;
+        // The shared key words, the evidence for the pair, on a line of their own under the
+        // row, within the width.
+        if !p.shared_words.is_empty() {
+            let words = format!("[{}]", p.shared_words.join(" "));
+            writeln!(out, "    {}", cut(&words, column * 2 - 1))?;
+        }
     }
     writeln!(out, "{}", "─".repeat(column * 2 + 3))?;
     let legend = match lang {
@@ -115,16 +137,22 @@ pub fn write_side<W: Write>(
             "↕ moved",
             "~ retitled",
             "# renumbered",
+            "⑂ split",
+            "⑃ merged",
             "< only in A",
             "> only in B",
+            "[shared words]",
         ],
         crate::i18n::Lang::Zh => [
             "= 相同",
             "↕ 移动",
             "~ 改题",
             "# 改号",
+            "⑂ 拆分",
+            "⑃ 合并",
             "< 仅 A 有",
             "> 仅 B 有",
+            "[共有关键词]",
         ],
     };
     // The legend wraps within the width like the rest of the view.

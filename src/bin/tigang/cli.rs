@@ -315,12 +315,18 @@ pub struct CompareArgs {
     /// two outlines side by side, changes coloured).
     #[arg(short, long, value_enum, default_value_t = CompareFormat::Yaml)]
     pub format: CompareFormat,
-    /// With --all: the similarity (0 to 1) at which two speeches count as the same template.
+    /// With --all: the similarity (0 to 1) at which two speeches count as copies.
     #[arg(long, default_value_t = 0.8, value_name = "X", value_parser = parse_similarity)]
     pub threshold: f64,
-    /// With --all: also write the similarity matrix as CSV to FILE.
-    ///
-    /// Example: --matrix sim.csv
+    /// With --all: the structure similarity (0 to 1, the share of points aligned by content
+    /// under aligned parents) at which two speeches count as one template family.
+    #[arg(long, default_value_t = tigang::compare::corpus::FAMILY_THRESHOLD, value_name = "X", value_parser = parse_similarity)]
+    pub family_threshold: f64,
+    /// With --all: also write the topic table of each family as CSV to FILE: a row per aligned
+    /// point, a column per speech, each cell the point's marker and title. Example: --points t.csv
+    #[arg(long, value_name = "FILE")]
+    pub points: Option<PathBuf>,
+    /// With --all: also write the similarity matrix as CSV to FILE. Example: --matrix sim.csv
     #[arg(long, value_name = "FILE")]
     pub matrix: Option<PathBuf>,
     /// Width of the side-by-side view in columns (default: the terminal's, or 120).

@@ -493,26 +493,29 @@ pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result
         // Checked before any reading: the matrix is written last, so a refusal after minutes of
         // work would waste them.
         if let Some(path) = &args.matrix {
-            matrix_may_be_written(path, &inputs, lang)?;
+            matrix_may_be_written(path, &inputs, b"speech", lang)?;
+        }
+        if let Some(path) = &args.points {
+            matrix_may_be_written(path, &inputs, b"family", lang)?;
         }
         let mut failed = report_unlisted(unlisted, lang)?;
         let mut outlines = Vec::new();
         for input in &inputs {
-            match inputs::read_documents(input, &opts, args.max_size) {
-                Ok(docs) => outlines.extend(docs.iter().flat_map(|doc| {
-                    doc.speeches
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| Outline::new(&doc.source, i, s))
-                        .filter(|o| !o.points.is_empty())
-                })),
+            match compare::read_outlines(input, &opts, args.max_size) {
+                Ok(found) => outlines.extend(found.into_iter().filter(|o| !o.points.is_empty())),
                 Err(e) => {
                     say!("tigang: {}: {e}", input.name())?;
                     failed = true;
                 }
             }
         }
-        let (result, scored) = corpus::cluster(&outlines, args.threshold);
+        let (result, scored) = corpus::cluster(&outlines, args.threshold, args.family_threshold);
+        if let Some(path) = &args.points {
+            let mut buf = Vec::new();
+            corpus::write_topics(&outlines, &result.families, &mut buf)?;
+            inputs::write_atomically(path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
         if let Some(path) = &args.matrix {
             let mut buf = Vec::new();
             corpus::write_matrix(&outlines, &scored, &mut buf)?;
@@ -541,28 +544,54 @@ pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result
     };
     let load = |spec: &str| -> anyhow::Result<Outline> {
         let (path, n) = speech_spec(spec, lang)?;
+        let explicit = spec != path.to_string_lossy();
         let input = if path.as_os_str() == "-" {
             Input::Stdin
         } else {
             Input::file(path)
         };
-        let docs = inputs::read_documents(&input, &opts, args.max_size)
+        let mut outlines = compare::read_outlines(&input, &opts, args.max_size)
             .map_err(|e| anyhow::anyhow!("{}: {e}", input.name()))?;
-        // The speeches of a saved stream (.jsonl, multi-document YAML) count on across its
-        // documents: #N is the N-th speech of the file, as `extract` printed them.
-        let mut speeches = docs
-            .iter()
-            .flat_map(|d| d.speeches.iter().enumerate().map(move |(i, s)| (d, i, s)));
-        let total = docs.iter().map(|d| d.speeches.len()).sum::<usize>();
-        let (doc, i, speech) = speeches.nth(n - 1).ok_or_else(|| match lang {
-            Lang::En => anyhow::anyhow!(
-                "{}: has {}, no speech #{n}",
-                input.name(),
-                tigang::i18n::count(total, "speech", "speeches")
-            ),
-            Lang::Zh => anyhow::anyhow!("{}：只有 {total} 篇讲话，没有第 {n} 篇", input.name()),
-        })?;
-        Ok(Outline::new(&doc.source, i, speech))
+        let total = outlines.len();
+        // A plain FILE means its main speech (the one with the outline); FILE#N the N-th.
+        let k = if explicit {
+            n - 1
+        } else {
+            compare::main_speech(&outlines).unwrap_or(0)
+        };
+        if k >= total {
+            return Err(match lang {
+                Lang::En => anyhow::anyhow!(
+                    "{}: has {}, no speech #{}",
+                    input.name(),
+                    tigang::i18n::count(total, "speech", "speeches"),
+                    k + 1
+                ),
+                Lang::Zh => {
+                    anyhow::anyhow!("{}：只有 {total} 篇讲话，没有第 {} 篇", input.name(), k + 1)
+                }
+            });
+        }
+        if !explicit && total > 1 {
+            say!(
+                "{}",
+                lang.pick(
+                    &format!(
+                        "tigang: {}: compared speech #{} of {total} (the one with the most points, {})",
+                        input.name(),
+                        k + 1,
+                        outlines[k].points.len()
+                    ),
+                    &format!(
+                        "tigang: {}：对比第 {} 篇（共 {total} 篇，要点最多，{} 个）",
+                        input.name(),
+                        k + 1,
+                        outlines[k].points.len()
+                    )
+                )
+            )?;
+        }
+        Ok(outlines.swap_remove(k))
     };
     let comparison = compare::compare(&load(a)?, &load(b)?);
     match args.format {
@@ -589,7 +618,12 @@ fn terminal_width() -> Option<usize> {
 /// The similarity matrix may be written to `path` unless it is an input, or an existing file
 /// that is not a matrix: `--matrix g/*.txt` hands the shell's first match to --matrix, which is
 /// then no input at all but a speech.
-fn matrix_may_be_written(path: &Path, inputs: &[Input], lang: Lang) -> anyhow::Result<()> {
+fn matrix_may_be_written(
+    path: &Path,
+    inputs: &[Input],
+    header: &[u8],
+    lang: Lang,
+) -> anyhow::Result<()> {
     let refuse = |why: &str| {
         anyhow::anyhow!(
             "{}: {} {why}",
@@ -608,7 +642,7 @@ fn matrix_may_be_written(path: &Path, inputs: &[Input], lang: Lang) -> anyhow::R
     {
         let mut head = [0u8; 6];
         let n = io::Read::read(&mut f, &mut head).unwrap_or(0);
-        if !b"speech".starts_with(&head[..n]) {
+        if !header.starts_with(&head[..n]) {
             return Err(refuse(lang.pick(
                 "the file exists and is not a similarity matrix (its first line does not start with speech,)",
                 "该文件已存在且不是相似度矩阵（首行不以 speech, 开头）",

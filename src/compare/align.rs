@@ -1,0 +1,415 @@
+//! One-to-one alignment of two outlines by what their points say, under their structure.
+//!
+//! Top down: the top-level points of A and B are assigned to each other (Hungarian method,
+//! maximum total similarity), then the children of each aligned pair of parents among themselves,
+//! and so on, so a point is first looked for under its parent's partner. Points left over are
+//! assigned across the whole outline at a discount (they moved to another parent). An aligned
+//! pair is kept when its similarity is at least [`MIN_SIMILARITY`] and half the median of the
+//! pairs aligned under parents, so an assignment forced on two unrelated lists is dropped.
+//! Last, a point left over under an aligned parent whose best counterpart is already aligned
+//! and nearly as close to it as to its own partner is linked to it too: a point split in two,
+//! or two points merged into one.
+
+use super::content::{Idf, Vector, cosine};
+use super::{Outline, title};
+
+/// Weight of the title in a point's similarity; the rest is its text (half its own paragraphs,
+/// half with its children's).
+pub const TITLE_WEIGHT: f64 = 0.3;
+
+/// Pairs below this similarity are never aligned.
+pub const MIN_SIMILARITY: f64 = 0.05;
+
+/// A pair is kept only at or above this share of the median similarity of the pairs aligned
+/// under their parents' partners.
+pub const MEDIAN_SHARE: f64 = 0.5;
+
+/// Points aligned across parents count this share of their similarity, so a point is only taken
+/// out of its parent's partner when nothing there fits.
+pub const MOVED_DISCOUNT: f64 = 0.7;
+
+/// A left-over point is linked to an aligned one (split or merged) when it is at least this share
+/// as similar to it as that point's partner is.
+pub const SPLIT_SHARE: f64 = 0.8;
+
+/// Above this many candidate pairs in one assignment, the Hungarian method (cubic) gives way to
+/// a greedy assignment, most similar first.
+pub const MAX_HUNGARIAN_PAIRS: usize = 40_000;
+
+/// Split and merged links are looked for only among at most this many siblings (each left-over
+/// point is compared with every aligned sibling of its parent's partner).
+const MAX_LINK_SIBLINGS: usize = 200;
+
+/// Up to this many pairs, similarities are remembered (4 bytes each).
+const MAX_CACHED: usize = 1 << 22;
+
+/// Above this many pairs, only points with equal titles are compared (all pairs is quadratic).
+pub const MAX_PAIRS: usize = 4_000_000;
+
+/// The vectors of one outline's points.
+pub struct Features {
+    title: Vec<Vector>,
+    own: Vec<Vector>,
+    /// With the children's text; none for a leaf (the same as `own`).
+    tree: Vec<Option<Vector>>,
+}
+
+impl Features {
+    fn tree(&self, i: usize) -> &Vector {
+        self.tree[i].as_ref().unwrap_or(&self.own[i])
+    }
+}
+
+/// The aligned pairs and the points linked as split or merged.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// One-to-one pairs (index in A, index in B), sorted.
+    pub pairs: Vec<(usize, usize)>,
+    /// Extra links of a split or merged point (index in A, index in B).
+    pub links: Vec<(usize, usize)>,
+}
+
+/// Both outlines' point vectors, with IDF over the points of both.
+pub fn features(a: &Outline, b: &Outline) -> (Features, Features) {
+    // The units of each point with its descendants, for the points that have any (points are in
+    // preorder: a backward pass adds each subtree to its parent once).
+    let subtree = |o: &Outline| -> Vec<Option<Vec<u64>>> {
+        let mut tree: Vec<Option<Vec<u64>>> = vec![None; o.points.len()];
+        for i in (0..o.points.len()).rev() {
+            if let Some(p) = o.points[i].parent {
+                let child = tree[i].take();
+                let mine = child.as_deref().unwrap_or(&o.points[i].text_units);
+                tree[p]
+                    .get_or_insert_with(|| o.points[p].text_units.clone())
+                    .extend_from_slice(mine);
+                tree[i] = child;
+            }
+        }
+        tree
+    };
+    let (sa, sb) = (subtree(a), subtree(b));
+    let points = || a.points.iter().chain(&b.points);
+    // One IDF over the points' own texts weighs both their own and their subtree's words, so a
+    // leaf's two vectors are one.
+    let idf_own = Idf::new(points().map(|p| p.text_units.as_slice()));
+    let idf_title = Idf::new(points().map(|p| p.title_units.as_slice()));
+    let make = |o: &Outline, tree: &[Option<Vec<u64>>]| Features {
+        title: o
+            .points
+            .iter()
+            .map(|p| idf_title.vector(&p.title_units))
+            .collect(),
+        own: o
+            .points
+            .iter()
+            .map(|p| idf_own.vector(&p.text_units))
+            .collect(),
+        tree: tree
+            .iter()
+            .map(|t| t.as_ref().map(|u| idf_own.vector(u)))
+            .collect(),
+    };
+    (make(a, &sa), make(b, &sb))
+}
+
+/// The similarity of point `i` of A and point `j` of B, in [0, 1].
+pub fn similarity(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
+    let own = cosine(&fa.own[i], &fb.own[j]);
+    let tree = if fa.tree[i].is_none() && fb.tree[j].is_none() {
+        own
+    } else {
+        cosine(fa.tree(i), fb.tree(j))
+    };
+    TITLE_WEIGHT * cosine(&fa.title[i], &fb.title[j]) + (1.0 - TITLE_WEIGHT) * 0.5 * (own + tree)
+}
+
+/// The words two aligned points share, heaviest first, as written in `text` (A's point).
+pub fn shared_words(
+    fa: &Features,
+    fb: &Features,
+    i: usize,
+    j: usize,
+    text: &str,
+    k: usize,
+) -> Vec<String> {
+    super::content::shared_words(fa.tree(i), fb.tree(j), text, k)
+}
+
+/// Align `a` and `b`.
+pub fn align(a: &Outline, b: &Outline, fa: &Features, fb: &Features) -> Alignment {
+    let (n, m) = (a.points.len(), b.points.len());
+    if n == 0 || m == 0 {
+        return Alignment::default();
+    }
+    let (ca, cb) = (a.children(), b.children());
+    // Each pair's similarity is asked for several times (assignment, floor, links): remembered
+    // while the table stays small.
+    let cache: Option<Vec<std::cell::Cell<f32>>> = (n.saturating_mul(m) <= MAX_CACHED)
+        .then(|| (0..n * m).map(|_| std::cell::Cell::new(-1.0)).collect());
+    let sim = |i: usize, j: usize| match &cache {
+        Some(c) => {
+            let cell = &c[i * m + j];
+            if cell.get() < 0.0 {
+                cell.set(similarity(fa, fb, i, j) as f32);
+            }
+            f64::from(cell.get())
+        }
+        None => similarity(fa, fb, i, j),
+    };
+    let mut b_of_a: Vec<Option<usize>> = vec![None; n];
+    let mut a_of_b: Vec<Option<usize>> = vec![None; m];
+    // Top down through aligned parents; the virtual roots (n, m) are aligned to each other.
+    let mut queue = std::collections::VecDeque::from([(n, m)]);
+    let mut under_parents: Vec<(usize, usize, f64)> = Vec::new();
+    while let Some((p, q)) = queue.pop_front() {
+        let (xs, ys) = (&ca[p], &cb[q]);
+        for (i, j, s) in assign(xs, ys, a, b, &sim, 1.0) {
+            b_of_a[i] = Some(j);
+            a_of_b[j] = Some(i);
+            under_parents.push((i, j, s));
+            queue.push_back((i, j));
+        }
+    }
+    // Drop pairs far below the typical one: a list aligned to an unrelated list.
+    let mut sims: Vec<f64> = under_parents.iter().map(|x| x.2).collect();
+    sims.sort_by(f64::total_cmp);
+    let floor = sims.get(sims.len() / 2).map_or(0.0, |m| m * MEDIAN_SHARE);
+    for &(i, j, s) in &under_parents {
+        if s < floor {
+            b_of_a[i] = None;
+            a_of_b[j] = None;
+        }
+    }
+    // Left over: across parents, at a discount.
+    let la: Vec<usize> = (0..n).filter(|&i| b_of_a[i].is_none()).collect();
+    let lb: Vec<usize> = (0..m).filter(|&j| a_of_b[j].is_none()).collect();
+    for (i, j, s) in assign(&la, &lb, a, b, &sim, MOVED_DISCOUNT) {
+        if s >= MIN_SIMILARITY {
+            b_of_a[i] = Some(j);
+            a_of_b[j] = Some(i);
+        }
+    }
+    let pairs: Vec<(usize, usize)> = (0..n).filter_map(|i| b_of_a[i].map(|j| (i, j))).collect();
+    let links = split_and_merged(a, b, &ca, &cb, &b_of_a, &a_of_b, &sim);
+    Alignment { pairs, links }
+}
+
+/// Left-over points under aligned parents linked to their parent's partner's aligned child that
+/// fits them nearly as well as its own partner does.
+#[allow(clippy::too_many_arguments)]
+fn split_and_merged(
+    a: &Outline,
+    b: &Outline,
+    ca: &[Vec<usize>],
+    cb: &[Vec<usize>],
+    b_of_a: &[Option<usize>],
+    a_of_b: &[Option<usize>],
+    sim: &impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize)> {
+    let (n, m) = (a.points.len(), b.points.len());
+    let mut links = Vec::new();
+    // The partner of a point's parent; the virtual roots are partners.
+    let partner_parent =
+        |parent: Option<usize>, map: &[Option<usize>], other_root: usize| match parent {
+            None => Some(other_root),
+            Some(p) => map[p],
+        };
+    for i in 0..n {
+        if b_of_a[i].is_some() {
+            continue;
+        }
+        let Some(q) = partner_parent(a.points[i].parent, b_of_a, m) else {
+            continue;
+        };
+        if cb[q].len() > MAX_LINK_SIBLINGS {
+            continue;
+        }
+        let best = cb[q]
+            .iter()
+            .filter_map(|&j| a_of_b[j].map(|i0| (j, i0, sim(i, j))))
+            .max_by(|x, y| x.2.total_cmp(&y.2));
+        if let Some((j, i0, s)) = best
+            && s >= MIN_SIMILARITY
+            && s >= SPLIT_SHARE * sim(i0, j)
+        {
+            links.push((i, j));
+        }
+    }
+    for j in 0..m {
+        if a_of_b[j].is_some() {
+            continue;
+        }
+        let Some(p) = partner_parent(b.points[j].parent, a_of_b, n) else {
+            continue;
+        };
+        if ca[p].len() > MAX_LINK_SIBLINGS {
+            continue;
+        }
+        let best = ca[p]
+            .iter()
+            .filter_map(|&i| b_of_a[i].map(|j0| (i, j0, sim(i, j))))
+            .max_by(|x, y| x.2.total_cmp(&y.2));
+        if let Some((i, j0, s)) = best
+            && s >= MIN_SIMILARITY
+            && s >= SPLIT_SHARE * sim(i, j0)
+        {
+            links.push((i, j));
+        }
+    }
+    links.sort_unstable();
+    links.dedup();
+    links
+}
+
+/// Assign points `xs` of A to points `ys` of B one to one, maximizing the total of
+/// `sim × discount`; pairs below [`MIN_SIMILARITY`] are left out. Returns (i, j, similarity).
+fn assign(
+    xs: &[usize],
+    ys: &[usize],
+    a: &Outline,
+    b: &Outline,
+    sim: &impl Fn(usize, usize) -> f64,
+    discount: f64,
+) -> Vec<(usize, usize, f64)> {
+    if xs.is_empty() || ys.is_empty() {
+        return Vec::new();
+    }
+    let cells = xs.len().saturating_mul(ys.len());
+    let chosen: Vec<(usize, usize)> = if cells <= MAX_HUNGARIAN_PAIRS {
+        let w: Vec<Vec<f64>> = xs
+            .iter()
+            .map(|&i| ys.iter().map(|&j| sim(i, j)).collect())
+            .collect();
+        hungarian(&w)
+    } else if cells <= MAX_PAIRS {
+        let mut cand: Vec<(f64, usize, usize)> = Vec::new();
+        for (x, &i) in xs.iter().enumerate() {
+            for (y, &j) in ys.iter().enumerate() {
+                let s = sim(i, j);
+                if s >= MIN_SIMILARITY {
+                    cand.push((s, x, y));
+                }
+            }
+        }
+        greedy(cand, xs.len(), ys.len())
+    } else {
+        // Too many to compare all: equal titles only.
+        let mut by_title: std::collections::HashMap<&[u64], Vec<usize>> = Default::default();
+        for (y, &j) in ys.iter().enumerate() {
+            by_title
+                .entry(b.points[j].bigrams.as_slice())
+                .or_default()
+                .push(y);
+        }
+        let mut cand = Vec::new();
+        for (x, &i) in xs.iter().enumerate() {
+            for &y in by_title
+                .get(a.points[i].bigrams.as_slice())
+                .into_iter()
+                .flatten()
+                .take(16)
+            {
+                cand.push((
+                    title::similarity(&a.points[i].bigrams, &b.points[ys[y]].bigrams),
+                    x,
+                    y,
+                ));
+            }
+        }
+        greedy(cand, xs.len(), ys.len())
+    };
+    chosen
+        .into_iter()
+        .map(|(x, y)| (xs[x], ys[y], sim(xs[x], ys[y]) * discount))
+        .filter(|&(_, _, s)| s >= MIN_SIMILARITY)
+        .collect()
+}
+
+/// The most similar pairs first, each point used once.
+fn greedy(mut cand: Vec<(f64, usize, usize)>, n: usize, m: usize) -> Vec<(usize, usize)> {
+    cand.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut ua, mut ub) = (vec![false; n], vec![false; m]);
+    let mut out = Vec::new();
+    for (_, x, y) in cand {
+        if !ua[x] && !ub[y] {
+            ua[x] = true;
+            ub[y] = true;
+            out.push((x, y));
+        }
+    }
+    out
+}
+
+/// The assignment of rows to columns of `w` (rectangular) with the largest total weight: the
+/// Hungarian method with potentials, O(n² m). Returns (row, column) pairs.
+///
+/// ```
+/// use tigang::compare::align::hungarian;
+/// // Greedy would take 0.9 and be left with 0.1; the best total is 0.8 + 0.8.
+/// let w = vec![vec![0.9, 0.8], vec![0.8, 0.1]];
+/// let mut m = hungarian(&w);
+/// m.sort();
+/// assert_eq!(m, [(0, 1), (1, 0)]);
+/// ```
+pub fn hungarian(w: &[Vec<f64>]) -> Vec<(usize, usize)> {
+    let n = w.len();
+    let m = w.first().map_or(0, Vec::len);
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    if n > m {
+        let t: Vec<Vec<f64>> = (0..m).map(|j| (0..n).map(|i| w[i][j]).collect()).collect();
+        return hungarian(&t).into_iter().map(|(j, i)| (i, j)).collect();
+    }
+    // Minimize cost = -weight; rows 1..=n, columns 1..=m, 0 is the sentinel.
+    let (mut u, mut v) = (vec![0.0f64; n + 1], vec![0.0f64; m + 1]);
+    let (mut p, mut way) = (vec![0usize; m + 1], vec![0usize; m + 1]);
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![f64::INFINITY; m + 1];
+        let mut used = vec![false; m + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let (mut delta, mut j1) = (f64::INFINITY, 0);
+            for j in 1..=m {
+                if !used[j] {
+                    let cur = -w[i0 - 1][j - 1] - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=m {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    (1..=m)
+        .filter(|&j| p[j] != 0)
+        .map(|j| (p[j] - 1, j - 1))
+        .collect()
+}
