@@ -555,7 +555,7 @@ fn mark_continuations(lines: &mut [Line<'_>]) {
             let subtitle_under_title = line.text.starts_with("——")
                 && before.marker.is_none()
                 && before.text.chars().count() <= 60
-                && !before.text.contains(['，', ',', '、']);
+                && names_an_occasion(&line.text);
             let continues = !ends_sentence(&before.text)
                 && !subtitle_under_title
                 && (wrapped_indented
@@ -618,6 +618,32 @@ fn points_of_lists_in_progress(lines: &[Line<'_>]) -> Vec<usize> {
         }
     }
     (0..lines.len()).filter(|&i| points[i]).collect()
+}
+
+/// A dash line naming where a speech was given: ——在…会议上的讲话, ——…在…大会上.
+fn names_an_occasion(text: &str) -> bool {
+    let t = text.trim_end_matches(['）', ')']);
+    let t = t.rsplit_once(['（', '(']).map_or(t, |(head, _)| head);
+    text.chars().count() <= 60
+        && text.contains(['在', '于', '於'])
+        && [
+            "讲话",
+            "講話",
+            "发言",
+            "發言",
+            "报告",
+            "報告",
+            "致辞",
+            "致辭",
+            "会议上",
+            "會議上",
+            "大会上",
+            "大會上",
+            "会上",
+            "會上",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
 }
 
 /// The second line of a heading's title: a long title broken where the page ran out

@@ -514,10 +514,21 @@ impl<'a> File<'a> {
             }
             last += 1;
         }
+        // A start on a paragraph (a turn, the line after a closing, a point) has no header of
+        // its own beyond the header lines after it.
+        let own = self.text(pos);
+        let header_shaped = is_header_like(own) || is_salutation_line(own);
+        let header_end = if header_shaped {
+            (pos + 4).max(last + 1)
+        } else if last > pos {
+            last + 1
+        } else {
+            pos
+        };
         Candidate {
             pos,
             evidence,
-            header_end: (pos + 4).max(last + 1),
+            header_end,
             header_lines_end: last + 1,
             speaker,
             subtitle: None,
@@ -710,7 +721,13 @@ impl<'a> File<'a> {
             while owner + 1 < chosen.len() && chosen[owner + 1] <= k {
                 owner += 1;
             }
-            if chosen[owner] == k || !c.evidence.iter().any(|e| e.weight() > 0) {
+            // Every line with evidence but a bare continuation (a turn of the chair, a stage
+            // direction, a title the header held).
+            if chosen[owner] == k
+                || c.evidence
+                    .iter()
+                    .all(|e| *e == StartEvidence::ContinuesLine)
+            {
                 continue;
             }
             // Lines before the first speech's start are its front matter: nothing came before.
