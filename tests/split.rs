@@ -81,3 +81,72 @@ fn a_reports_salutation_to_the_delegates_is_no_speaker_turn() {
     assert_eq!(starts, vec![1]);
     assert_eq!(speeches[0].1, vec!["1 一、", "1 二、"]);
 }
+
+#[test]
+fn a_hearing_interrupted_by_a_member_keeps_its_speaker_s_points_in_one_speech() {
+    // The chair keeps the floor for 林教授 (請稍等), a member interjects, and 林教授 goes on with
+    // 第三: one speech with three points; the next speaker's own list is a speech of its own.
+    let speeches = shape("hearing_two_speakers_with_an_interjection.txt");
+    let starts: Vec<usize> = speeches.iter().map(|s| s.0).collect();
+    assert_eq!(starts, vec![5, 18]);
+    let first: Vec<&str> = speeches[0].1.iter().map(String::as_str).collect();
+    assert_eq!(first, ["1 第一，", "1 第二，", "1 第三，"]);
+    assert_eq!(speeches[1].1, vec!["1 一、", "1 二、"]);
+    let doc = document("hearing_two_speakers_with_an_interjection.txt");
+    assert_eq!(doc.speeches[0].speaker.as_deref(), Some("林志明教授"));
+}
+
+#[test]
+fn a_collection_s_documents_start_at_their_titles() {
+    // No salutation, no closing: a document kind (通知, 办法（试行）) and a sign-off date above.
+    let doc = document("collection_with_document_titles.txt");
+    let heads: Vec<(usize, Option<&str>)> = doc
+        .speeches
+        .iter()
+        .map(|s| (s.start_line, s.title.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (3, Some("关于做好秋冬季农田水利建设工作的通知")),
+            (12, Some("某县高标准农田建设项目验收办法（试行）")),
+            (17, Some("关于开展“美丽庭院”评选活动的通知")),
+        ]
+    );
+}
+
+#[test]
+fn a_second_report_after_an_address_starts_at_its_date_line() {
+    // The address ends with a final 同志们，…; the report after it has no title, only its date
+    // and 各位代表：, and its numbering restarts.
+    let doc = document("address_then_a_second_report.txt");
+    let heads: Vec<(usize, Option<&str>, Option<&str>)> = doc
+        .speeches
+        .iter()
+        .map(|s| (s.start_line, s.date_iso.as_deref(), s.salutation.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (1, Some("2026-01-10"), Some("同志们")),
+            (14, Some("2026-01-12"), Some("各位代表"))
+        ]
+    );
+    assert_eq!(doc.speeches[1].outline.len(), 2);
+}
+
+#[test]
+fn a_long_title_with_commas_over_its_subtitle_is_the_title_and_the_draft_mark_its_date() {
+    let doc = document("long_comma_title_with_a_draft_mark.txt");
+    // Lines that look like speakers' labels (群众反映：, 他说：, 主要做法：) start nothing.
+    assert_eq!(doc.speeches.len(), 1);
+    let s = &doc.speeches[0];
+    assert_eq!(
+        s.title.as_deref(),
+        Some("凝心聚力，真抓实干，奋力开创全县高质量发展新局面")
+    );
+    assert_eq!(s.subtitle.as_deref(), Some("——在县委全会上的讲话"));
+    assert_eq!(s.date_iso.as_deref(), Some("2026-04-10"));
+    assert_eq!(s.date_note.as_deref(), Some("修改稿"));
+    assert_eq!(s.outline.len(), 3);
+}

@@ -108,7 +108,10 @@ pub fn header(lines: &[Line], range: Range<usize>) -> Header {
 /// speech starts on when that line named it, the title lines and subtitle are the ones the start
 /// was found by, and a transcript turn's label is its speaker.
 pub fn header_of(lines: &[Line], segment: &super::Segment) -> Header {
-    use super::StartEvidence::{SpeechTitle, TitleOverSubtitle};
+    use super::StartEvidence::{
+        AfterSignOff, AnnexedDocument, DocumentTitle, MarkdownTitle, SpeechTitle, TitleOverByline,
+        TitleOverSubtitle,
+    };
     let start = &segment.start;
     if segment.range.is_empty() {
         return Header::default();
@@ -130,8 +133,24 @@ pub fn header_of(lines: &[Line], segment: &super::Segment) -> Header {
         h.subtitle = Some(text(to));
     } else if let Some(title) = super::signals::title_field(&lines[from].text) {
         h.title = Some(title.to_string());
-    } else if start.evidence.contains(&SpeechTitle) {
+    } else if start.evidence.iter().any(|e| {
+        matches!(
+            e,
+            SpeechTitle | DocumentTitle | MarkdownTitle | TitleOverByline | AfterSignOff
+        )
+    }) {
+        // The start line is the title the evidence read (a sign-off is followed by one).
         h.title = Some(text(from));
+    } else if start.evidence.contains(&AnnexedDocument) {
+        // 附件1 labels the document; its title is the line under the label.
+        h.title = (from + 1..segment.range.end)
+            .find(|&i| !lines[i].is_empty())
+            .map(text);
+    }
+    if start.evidence.contains(&TitleOverByline)
+        && let Some(by) = (from + 1..segment.range.end).find(|&i| !lines[i].is_empty())
+    {
+        h.speaker = Some(text(by));
     }
     if let Some(speaker) = &start.speaker {
         h.speaker = Some(speaker.clone());

@@ -290,7 +290,7 @@ impl<'a> File<'a> {
             if continues {
                 ev.push(StartEvidence::ContinuesLine);
             }
-            if is_stage_direction(text) {
+            if is_stage_direction(text) && !header::DATE.is_match(text) {
                 ev.push(StartEvidence::StageDirection);
             }
             if is_page_furniture(text) {
