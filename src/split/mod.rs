@@ -202,10 +202,11 @@ impl<'a> File<'a> {
             points_before.push(k);
             sentences_before.push(sentences);
             let l = &lines[i];
-            sentences += u32::from(l.text.contains(['。', '！', '？', '!', '?']));
+            let sentence = ends_a_sentence_within(&l.text);
+            sentences += u32::from(sentence);
             k += u32::from(l.marker.is_some());
             n += u32::from(l.text.chars().any(char::is_alphanumeric));
-            m += u32::from(l.marker.is_some() || l.text.contains(['。', '！', '？', '!', '?']));
+            m += u32::from(l.marker.is_some() || sentence);
         }
         text_before.push(n);
         substance_before.push(m);
@@ -328,18 +329,22 @@ impl<'a> File<'a> {
                 ev.push(StartEvidence::AfterSeparator);
             }
             // A title over its author's line (市政协委员、…院长　李华): the piece of a collection.
-            if !continues
+            // A byline names an office and a person, spaced apart: a short line of four
+            // characters alone may be a subhead (主要目标). Cheap tests on the next line first.
+            let over_byline = content.get(pos + 1).is_some_and(|&j| {
+                let next = &lines[j];
+                next.text.contains([' ', '\u{3000}'])
+                    && next.marker.is_none()
+                    && !next.continues
+                    && header::is_byline(&next.text)
+            });
+            if over_byline
+                && !continues
                 && line.marker.is_none()
                 && is_title_line(text)
                 && !is_subtitle(text)
                 && !header::is_speaker(text)
                 && !header::DATE.is_match(text)
-                && content.get(pos + 1).is_some_and(|&j| {
-                    let next = &lines[j];
-                    // A byline names an office and a person (or spaces a name out): a short
-                    // line of four characters alone may be a subhead (主要目标).
-                    next.marker.is_none() && !next.continues && header::is_byline(&next.text)
-                })
             {
                 ev.push(StartEvidence::TitleOverByline);
             }
@@ -409,7 +414,8 @@ impl<'a> File<'a> {
                     ev.push(StartEvidence::MeetingOpening);
                 }
             }
-            if !ev.is_empty() {
+            // A bare continuation weighs only against a start that nothing proposes.
+            if ev.iter().any(|e| *e != StartEvidence::ContinuesLine) {
                 found.push(self.candidate(pos, ev, None));
             }
         }
@@ -476,8 +482,14 @@ impl<'a> File<'a> {
         let text = self.text(pos);
         let date = pos.checked_sub(1).map(|p| self.text(p));
         // A sign-off date stands bare; a header's is often bracketed with a place or a note.
+        // Cheap tests first: this runs on every line.
         if pos < 2
-            || !date.is_some_and(|d| header::DATE.is_match(d) && !d.starts_with(['（', '(']))
+            || !date.is_some_and(|d| {
+                d.len() <= 60
+                    && d.ends_with('日')
+                    && header::DATE.is_match(d)
+                    && !d.starts_with(['（', '('])
+            })
             || header::DATE.is_match(text)
         {
             return false;
@@ -741,6 +753,14 @@ impl<'a> File<'a> {
             passed_over,
         }
     }
+}
+
+/// Whether a sentence ends anywhere in `text`: one fast substring search per mark, where a
+/// search for any of several characters would decode every character of a long paragraph.
+fn ends_a_sentence_within(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ["。", "！", "？"].iter().any(|m| text.contains(m))
+        || memchr::memchr2(b'!', b'?', bytes).is_some()
 }
 
 /// Evidence that a line is a title.

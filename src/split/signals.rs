@@ -300,6 +300,7 @@ pub(super) fn is_continuing_after_address(line: &Line) -> bool {
 /// Page furniture a site prints around an article: 【下载】【打印】【关闭】, 打印本页, 责任编辑：…,
 /// 分享到：…, 相关报道：, 上一篇：…. A speech never starts on it.
 pub(super) fn is_page_furniture(text: &str) -> bool {
+    // Runs on every line: furniture is short, and most lines are turned away by length.
     const WORDS: [&str; 16] = [
         "【下载】",
         "【打印】",
@@ -318,10 +319,9 @@ pub(super) fn is_page_furniture(text: &str) -> bool {
         "上一篇",
         "下一篇",
     ];
-    text.chars().count() <= 40
-        && WORDS.iter().any(|w| {
-            text.starts_with(w) || text.contains(&format!("【{}】", w.trim_matches(['【', '】'])))
-        })
+    text.len() <= 160
+        && (WORDS.iter().any(|w| text.starts_with(w))
+            || text.starts_with('【') && WORDS[..3].iter().any(|w| text.contains(w)))
 }
 
 /// An attachment's label on a line of its own (附件, 附件2, 附表：).
@@ -365,6 +365,11 @@ pub(super) fn speaker_field(text: &str) -> bool {
 
 /// A row of asterisks or stars (* * *, ＊＊＊, ※※※) that a text file puts between two pieces.
 pub(super) fn is_asterism(text: &str) -> bool {
+    // Runs on every line: a row of stars is short and opens with one.
+    if text.len() > 90 || !text.starts_with(['*', '＊', '※', '☆', '★', '◆', '◇', '✱'])
+    {
+        return false;
+    }
     let marks = text.chars().filter(|c| !c.is_whitespace()).count();
     marks >= 3
         && text.chars().all(|c| {
