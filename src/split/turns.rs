@@ -63,6 +63,9 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
     // A turn names its speaker in the line's first few characters: cheap tests first.
     // A label is at most 26 characters after an agenda number: its colon is in the first 96
     // bytes (：is EF BC 9A, ︰ EF B8 B0 in UTF-8).
+    if let Some(t) = bracket_turn(text) {
+        return Some(t);
+    }
     let bytes = &text.as_bytes()[..text.len().min(96)];
     let colon = memchr::memchr(b':', bytes).is_some()
         || memchr::memmem::find(bytes, "：".as_bytes()).is_some()
@@ -121,7 +124,11 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
     {
         return None;
     }
-    if bracketed.is_none() && !qualified && !label.chars().all(crate::clean::is_han) {
+    if bracketed.is_none()
+        && !qualified
+        && !speaker.contains(is_space)
+        && !label.chars().all(crate::clean::is_han)
+    {
         return None;
     }
     let spaced_office = speaker.contains(is_space) && {
@@ -129,8 +136,11 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
         // Letter-spaced (every part one or two characters), or an office and a name.
         parts.iter().all(|p| p.chars().count() <= 2)
             || parts.len() == 2
-                && (TURN_TITLE.is_match(parts[0]) || CHAIR.is_match(parts[0]))
-                && (2..=4).contains(&parts[1].chars().count())
+                && (TURN_TITLE.is_match(parts[0])
+                    || CHAIR.is_match(parts[0])
+                    || is_delegate(parts[0]))
+                && ((2..=4).contains(&parts[1].chars().count())
+                    || bracketed_office(parts[1]).is_some())
     };
     if speaker.contains(is_space) && !spaced_office {
         return None;
@@ -177,6 +187,8 @@ fn read_turn(text: &str) -> Option<(Turn<'_>, bool)> {
         || bracketed.is_some()
         || qualified
         || reports(&label)
+        || role_and_name(&label)
+        || one_to_another(&label)
         || spaced_office && speaker.split(is_space).filter(|p| !p.is_empty()).count() == 2
         || addresses_chair
         || introduced;
@@ -232,6 +244,68 @@ fn is_person_name(label: &str) -> bool {
         } else {
             (2..=3).contains(&n) && label.chars().next().is_some_and(|c| SURNAMES.contains(c))
         }
+}
+
+/// A speaker's label in brackets at a paragraph's start, the words on the same line:
+/// 【周延年代表】这份报告…, as 简报 print who spoke.
+fn bracket_turn(text: &str) -> Option<(Turn<'_>, bool)> {
+    let inner = text.strip_prefix('【')?;
+    let close = inner.find('】')?;
+    let (label, rest) = (
+        &inner[..close],
+        inner[close + '】'.len_utf8()..].trim_start(),
+    );
+    let n = label.chars().count();
+    let person = (2..=12).contains(&n)
+        && label.chars().all(crate::clean::is_han)
+        && (TURN_TITLE.is_match(label) || is_delegate(label) || role_and_name(label));
+    (person && !rest.is_empty()).then_some((
+        Turn {
+            speaker: label,
+            chair: CHAIR.is_match(label),
+            said: rest,
+        },
+        true,
+    ))
+}
+
+/// The roles minutes put before a name: 村民张大海, 村民代表赵铁柱, 镇驻村干部冯晓东.
+const ROLES: [&str; 14] = [
+    "村民代表",
+    "居民代表",
+    "职工代表",
+    "村民",
+    "居民",
+    "群众",
+    "党员",
+    "干部",
+    "会计",
+    "委员",
+    "代表",
+    "专家",
+    "教师",
+    "学生",
+];
+
+/// A role and a person's name (村民张大海), or a role alone that minutes use as a label (会计).
+fn role_and_name(label: &str) -> bool {
+    if ["会计", "會計", "出纳", "出納", "记录员", "記錄員"].contains(&label) {
+        return true;
+    }
+    // The role may end a longer description (镇驻村干部冯晓东).
+    ROLES.iter().any(|r| {
+        label.match_indices(r).any(|(i, _)| {
+            i + r.len() < label.len() && i <= 18 && is_person_name(&label[i + r.len()..])
+        })
+    })
+}
+
+/// One member to another in a meeting of mutual criticism: 马骏对张伟.
+fn one_to_another(label: &str) -> bool {
+    label
+        .split_once('对')
+        .or_else(|| label.split_once('對'))
+        .is_some_and(|(a, b)| is_person_name(a) && is_person_name(b))
 }
 
 /// An office with a bracketed qualifier: 發展局首席助理秘書長（規劃及地政）.
@@ -345,9 +419,12 @@ pub(super) fn turn_evidence<'a>(
             *seen.entry(t.speaker).or_default() += 1;
         }
     }
+    // Minutes that name three people or more by bare name are a record of who said what: each
+    // named person's label is a turn.
+    let named = seen.len() >= 3;
     known.extend(
         seen.into_iter()
-            .filter(|&(_, n)| n >= 2)
+            .filter(|&(_, n)| n >= 2 || named)
             .map(|(name, _)| name),
     );
     let mut turns: Vec<(usize, Turn<'a>, Vec<StartEvidence>)> = turns
