@@ -277,12 +277,7 @@ impl<'a> File<'a> {
             // contents' last entry, 关于…，切实…的意见); after a blank line, a line that is itself
             // a document's title starts afresh.
             let gap_above = pos > 0 && content[pos - 1] + 1 < content[pos];
-            let document = !line.continues && names_document(line)
-                || line.continues
-                    && names_document(&Line {
-                        continues: false,
-                        ..line.clone()
-                    });
+            let document = line.marker.is_none() && names_document(text);
             let title_after_gap = line.continues
                 && gap_above
                 && is_title_line(self.text(pos - 1))
@@ -306,12 +301,7 @@ impl<'a> File<'a> {
                 let names = |t: &str| {
                     let t =
                         t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '．');
-                    names_document(&Line {
-                        text: t.into(),
-                        continues: false,
-                        marker: None,
-                        ..line.clone()
-                    })
+                    names_document(t)
                 };
                 let next = content.get(pos + 1).map(|&j| lines[j].text.as_ref());
                 // A list of the attachments (附件：1.…方案 2.…表) closes the speech.

@@ -168,11 +168,9 @@ static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A document's title in a collection: a title line that names a kind of document
 /// (关于…的通知, …验收办法（试行）, …的几点思考). A title names its subject, so it is not short.
-pub(super) fn names_document(line: &Line) -> bool {
-    let text = line.text.as_ref();
-    line.marker.is_none()
-        && !line.continues
-        && is_title_line(text)
+/// `text` is the line's words, without a heading marker before them.
+pub(super) fn names_document(text: &str) -> bool {
+    is_title_line(text)
         && !text.starts_with(['《', '—', '-', '（', '(', '附'])
         && text.chars().count() >= 8
         && DOCUMENT_KIND.is_match(text)
