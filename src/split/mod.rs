@@ -186,6 +186,8 @@ struct File<'a> {
     points_before: Vec<u32>,
     /// Content lines with a sentence's end before each position.
     sentences_before: Vec<u32>,
+    /// How many pairs of starts were weighed: the tests hold it linear in the lines.
+    pairs_weighed: std::cell::Cell<usize>,
 }
 
 impl<'a> File<'a> {
@@ -219,6 +221,7 @@ impl<'a> File<'a> {
             substance_before,
             points_before,
             sentences_before,
+            pairs_weighed: std::cell::Cell::new(0),
         }
     }
 
@@ -229,6 +232,12 @@ impl<'a> File<'a> {
     /// Whether content positions `from..to` hold any text.
     fn has_text(&self, from: usize, to: usize) -> bool {
         self.text_before[to] > self.text_before[from]
+    }
+
+    /// The least content position `to` with text in `from..to` (past the end when none).
+    fn first_text_end(&self, from: usize) -> usize {
+        let before = self.text_before[from];
+        self.text_before.partition_point(|&n| n <= before)
     }
 
     /// Every content line with evidence about a start, in file order; the first line always.
@@ -436,7 +445,13 @@ impl<'a> File<'a> {
             if found[k].local_score() <= SPEECH_COST {
                 continue;
             }
-            let from = viable.partition_point(|&v| v <= k);
+            // Starts before the first text after this one would leave it empty: skip them by
+            // the prefix sums, not one by one, or a file of text-less lines (* * * under
+            // * * *) costs a scan to its end per line.
+            let text_from = self.first_text_end(found[k].pos);
+            let from = viable
+                .partition_point(|&v| v <= k)
+                .max(viable.partition_point(|&v| found[v].pos < text_from));
             let next = viable[from..]
                 .iter()
                 .find(|&&r| self.pair_evidence(&found[k], &found[r]).is_none())
@@ -539,6 +554,7 @@ impl<'a> File<'a> {
 
     /// The evidence weighed between a speech starting at `before` and the next one at `next`.
     fn pair_evidence(&self, before: &Candidate, next: &Candidate) -> Option<StartEvidence> {
+        self.pairs_weighed.set(self.pairs_weighed.get() + 1);
         if !self.has_text(before.pos, next.pos) {
             return Some(StartEvidence::EmptySpeech);
         }
@@ -553,7 +569,12 @@ impl<'a> File<'a> {
     /// Whether no later candidate can meet pair evidence with `before` once one at `pos` does
     /// not: its header has ended and text has come.
     fn settled(&self, before: &Candidate, pos: usize) -> bool {
-        pos > before.header_end.max(before.header_lines_end) && self.has_text(before.pos, pos)
+        self.past_header(before, pos) && self.has_text(before.pos, pos)
+    }
+
+    /// Whether a candidate at `pos` lies past the header a start at `before` would have.
+    fn past_header(&self, before: &Candidate, pos: usize) -> bool {
+        pos > before.header_end.max(before.header_lines_end)
     }
 
     /// Whether the lines before content position `to` are front matter: no numbered point and at
@@ -573,6 +594,11 @@ impl<'a> File<'a> {
         // Candidates whose pair evidence may still touch later ones; the best settled one.
         let mut pending: Vec<usize> = Vec::new();
         let mut settled: Option<usize> = None;
+        // The best of the candidates past their header with no text since them: every later
+        // start meets the same pair evidence with each (an empty speech) until text comes, and
+        // then all of them settle at once, so one stands for them all. Keeping them in
+        // `pending` made a file of text-less lines (* * * / 。) quadratic.
+        let mut textless: Option<usize> = None;
         // Ties go to the earlier start.
         let better = |a: (i64, usize), b: Option<(i64, usize)>| {
             b.is_none_or(|(bv, bp)| a.0 > bv || (a.0 == bv && a.1 < bp))
@@ -585,11 +611,22 @@ impl<'a> File<'a> {
                 pending.push(0);
                 continue;
             }
+            let key = |j: usize| (best[j], candidates[j].pos);
+            if let Some(t) = textless.filter(|&t| self.has_text(candidates[t].pos, c.pos)) {
+                if better(key(t), settled.map(key)) {
+                    settled = Some(t);
+                }
+                textless = None;
+            }
             pending.retain(|&j| {
                 if self.settled(&candidates[j], c.pos) {
-                    let key = (best[j], candidates[j].pos);
-                    if better(key, settled.map(|s| (best[s], candidates[s].pos))) {
+                    if better(key(j), settled.map(key)) {
                         settled = Some(j);
+                    }
+                    false
+                } else if self.past_header(&candidates[j], c.pos) {
+                    if better(key(j), textless.map(key)) {
+                        textless = Some(j);
                     }
                     false
                 } else {
@@ -602,6 +639,12 @@ impl<'a> File<'a> {
             }
             let mut pick: Option<(i64, usize, usize)> =
                 settled.map(|s| (best[s], candidates[s].pos, s));
+            if let Some(t) = textless {
+                let v = best[t] + i64::from(StartEvidence::EmptySpeech.weight());
+                if better((v, candidates[t].pos), pick.map(|p| (p.0, p.1))) {
+                    pick = Some((v, candidates[t].pos, t));
+                }
+            }
             for &j in &pending {
                 let pair = self
                     .pair_evidence(&candidates[j], c)
@@ -808,6 +851,31 @@ mod tests {
         assert_eq!(speeches(text), vec![0..3]);
         let text = "——————\n第二次会议上的讲话\n一、落实。\n谢谢大家！\n※\n";
         assert_eq!(speeches(text), vec![0..5]);
+    }
+
+    /// The pairs of starts weighed while segmenting `text`, with its content lines.
+    fn pairs_weighed(text: &str) -> (usize, usize) {
+        let lines = clean(text, CleanOptions::default());
+        let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+        let file = File::new(&lines, &content);
+        let candidates = file.candidates();
+        file.choose(&candidates);
+        (file.pairs_weighed.get(), content.len())
+    }
+
+    #[test]
+    fn text_less_lines_are_weighed_in_linear_time() {
+        // Every line after * * * is a start by its shape, and none has text: each pair of them
+        // is an empty speech. Weighing every pair (quadratic) took minutes on 5 MB.
+        for unit in ["* * *\n", "* * *\n。\n", "* * *\n\n。\n"] {
+            let (pairs, lines) = pairs_weighed(&unit.repeat(3_000));
+            assert!(
+                pairs <= 8 * lines,
+                "{unit:?}: {pairs} pairs for {lines} lines"
+            );
+        }
+        // And they still split as before: one speech, nothing in it to start another.
+        assert_eq!(speeches(&"* * *\n。\n".repeat(50)), vec![0..100]);
     }
 
     #[test]
