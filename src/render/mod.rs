@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod mermaid;
+pub mod rows;
 pub mod svg;
 
 use crate::outline::{Document, Heading};
@@ -25,6 +26,12 @@ pub enum Format {
     Mermaid,
     /// An SVG drawing of the outline tree.
     Svg,
+    /// One CSV row per numbered point ([`rows`]); the header is written by [`rows::write_header`].
+    Csv,
+    /// The same rows tab-separated.
+    Tsv,
+    /// The same rows as JSON Lines.
+    JsonlRows,
 }
 
 impl Format {
@@ -38,6 +45,9 @@ impl Format {
             Format::Html => "html",
             Format::Mermaid => "mmd",
             Format::Svg => "svg",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::JsonlRows => "rows.jsonl",
         }
     }
 }
@@ -67,7 +77,28 @@ pub fn render<W: Write>(doc: &Document, format: Format, out: &mut W) -> io::Resu
         Format::Html => out.write_all(html::page(doc).as_bytes()),
         Format::Mermaid => mermaid::write(doc, out),
         Format::Svg => out.write_all(svg::draw(doc).as_bytes()),
+        Format::Csv | Format::Tsv | Format::JsonlRows => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "rows need the decoded text for their offsets: use render_extracted",
+        )),
     }
+}
+
+/// Write the outline of `x` in `format`: the row formats read the decoded text for their
+/// offsets, the others only the outline. Tables are written without their header line.
+pub fn render_extracted<W: Write>(
+    x: &crate::Extracted,
+    format: Format,
+    with_body: bool,
+    out: &mut W,
+) -> io::Result<()> {
+    let table = match format {
+        Format::Csv => rows::Table::Csv,
+        Format::Tsv => rows::Table::Tsv,
+        Format::JsonlRows => return rows::write_jsonl(&rows::rows(x), out),
+        _ => return render(&x.document, format, out),
+    };
+    rows::write_table(&rows::rows(x), table, with_body, out)
 }
 
 fn speech_name(doc: &Document, i: usize) -> String {

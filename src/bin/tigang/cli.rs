@@ -215,7 +215,9 @@ pub struct ExtractArgs {
     /// yaml (one document per input), json (one object per input per line), markdown (nested
     /// list), text (indented tree), html (a page with a collapsible tree), mermaid (mindmap),
     /// svg (a drawing of the tree). html, svg and mermaid hold one input each: give -o DIR for
-    /// several.
+    /// several. csv, tsv (one row per point with its path, depth, breadcrumb and the byte and
+    /// character offsets of its section; one header for all inputs) and jsonl-rows (the same
+    /// rows as JSON Lines).
     #[arg(short, long, value_enum, default_value_t = FormatArg::Yaml)]
     pub format: FormatArg,
     /// Write one output file per input into DIR instead of standard output.
@@ -361,6 +363,9 @@ pub enum FormatArg {
     Html,
     Mermaid,
     Svg,
+    Csv,
+    Tsv,
+    JsonlRows,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -393,6 +398,9 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Mermaid => Format::Mermaid,
             FormatArg::Svg => Format::Svg,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Tsv => Format::Tsv,
+            FormatArg::JsonlRows => Format::JsonlRows,
         }
     }
 }
