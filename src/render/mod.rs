@@ -1,6 +1,7 @@
 //! Stage 6: write outlines out. Every format writes to any `io::Write`; the CLI hands it a locked,
 //! buffered stdout or a file, tests a `Vec<u8>`.
 
+pub mod chunks;
 pub mod html;
 pub mod mermaid;
 pub mod rows;
@@ -32,6 +33,8 @@ pub enum Format {
     Tsv,
     /// The same rows as JSON Lines.
     JsonlRows,
+    /// Passages for retrieval as JSON Lines ([`chunks`]).
+    Chunks,
 }
 
 impl Format {
@@ -48,6 +51,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::JsonlRows => "rows.jsonl",
+            Format::Chunks => "chunks.jsonl",
         }
     }
 }
@@ -77,25 +81,45 @@ pub fn render<W: Write>(doc: &Document, format: Format, out: &mut W) -> io::Resu
         Format::Html => out.write_all(html::page(doc).as_bytes()),
         Format::Mermaid => mermaid::write(doc, out),
         Format::Svg => out.write_all(svg::draw(doc).as_bytes()),
-        Format::Csv | Format::Tsv | Format::JsonlRows => Err(io::Error::new(
+        Format::Csv | Format::Tsv | Format::JsonlRows | Format::Chunks => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "rows need the decoded text for their offsets: use render_extracted",
         )),
     }
 }
 
-/// Write the outline of `x` in `format`: the row formats read the decoded text for their
-/// offsets, the others only the outline. Tables are written without their header line.
+/// What the formats that read the decoded text are asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Add the body column to a table.
+    pub body: bool,
+    /// The bound on a passage of `Format::Chunks`, in characters.
+    pub max_chars: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            body: false,
+            max_chars: chunks::DEFAULT_MAX_CHARS,
+        }
+    }
+}
+
+/// Write the outline of `x` in `format`: the row and chunk formats read the decoded text for
+/// their offsets, the others only the outline. Tables are written without their header line.
 pub fn render_extracted<W: Write>(
     x: &crate::Extracted,
     format: Format,
-    with_body: bool,
+    opts: RenderOptions,
     out: &mut W,
 ) -> io::Result<()> {
+    let with_body = opts.body;
     let table = match format {
         Format::Csv => rows::Table::Csv,
         Format::Tsv => rows::Table::Tsv,
         Format::JsonlRows => return rows::write_jsonl(&rows::rows(x), out),
+        Format::Chunks => return chunks::write(x, opts.max_chars, out),
         _ => return render(&x.document, format, out),
     };
     rows::write_table(&rows::rows(x), table, with_body, out)

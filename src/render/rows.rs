@@ -98,24 +98,69 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// One node of a speech's tree in document order, groups included.
-struct Node<'a> {
-    heading: &'a Heading,
-    /// Depth in the whole tree, groups counted (for finding where a subtree ends).
-    tree_depth: usize,
-    start: usize,
+/// Byte offsets to character offsets in one text, by its line starts.
+pub(crate) struct Offsets<'a> {
+    text: &'a str,
+    /// (byte, char) at each line start.
+    lines: Vec<(usize, usize)>,
 }
 
-/// The rows of every speech of `x`, in document order. Bodies are filled when the outline has
-/// them (extracted with `body`).
-///
-/// ```
-/// let x = tigang::extract("一、学习。\n（一）读原文。\n二、落实。\n".as_bytes(), "a.txt", &Default::default()).unwrap();
-/// let rows = tigang::render::rows::rows(&x);
-/// assert_eq!(rows.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(), ["1", "1.1", "2"]);
-/// assert_eq!(&x.text[rows[0].byte_start..rows[0].byte_end], "一、学习。\n（一）读原文。\n");
-/// ```
-pub fn rows(x: &Extracted) -> Vec<Row> {
+impl<'a> Offsets<'a> {
+    /// Index `text` once.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut chars = 0;
+        let mut last = 0;
+        let lines = line_starts(text)
+            .into_iter()
+            .map(|b| {
+                chars += text[last..b].chars().count();
+                last = b;
+                (b, chars)
+            })
+            .collect();
+        Offsets { text, lines }
+    }
+
+    /// The character offset of the byte offset `byte` (a char boundary).
+    pub(crate) fn chars(&self, byte: usize) -> usize {
+        let i = self
+            .lines
+            .partition_point(|&(b, _)| b <= byte)
+            .saturating_sub(1);
+        let (b, c) = self.lines.get(i).copied().unwrap_or((0, 0));
+        c + self.text[b..byte].chars().count()
+    }
+}
+
+/// One node of a speech's tree in document order, groups included, and where it lies.
+pub(crate) struct Placed<'a> {
+    pub(crate) heading: &'a Heading,
+    /// Depth in the whole tree, groups counted (for finding where a subtree ends).
+    pub(crate) tree_depth: usize,
+    /// Depth among points (a group has its first child's).
+    pub(crate) depth: usize,
+    /// The path among points (`2.3.1`); none for a group node.
+    pub(crate) path: Option<String>,
+    /// Byte offset of the section's start: the heading's line, an inline point's marker.
+    pub(crate) start: usize,
+    /// Byte offset of its end: the next node of the same or a higher level, or the speech's end.
+    pub(crate) end: usize,
+}
+
+/// One speech's nodes with their places.
+pub(crate) struct Layout<'a> {
+    pub(crate) speech: &'a crate::Speech,
+    /// 1-based.
+    pub(crate) index: usize,
+    /// Byte offset of the speech's first line.
+    pub(crate) start: usize,
+    /// Byte offset after its last line (with its line break).
+    pub(crate) end: usize,
+    pub(crate) nodes: Vec<Placed<'a>>,
+}
+
+/// Every speech of `x` laid out over its decoded text.
+pub(crate) fn layout(x: &Extracted) -> Vec<Layout<'_>> {
     let text = x.text.as_str();
     let starts = line_starts(text);
     // Byte offset of a line's start, and of its end with its line break.
@@ -124,7 +169,7 @@ pub fn rows(x: &Extracted) -> Vec<Row> {
     let mut out = Vec::new();
     for (si, speech) in x.document.speeches.iter().enumerate() {
         // The whole tree in preorder, with each node's start.
-        let mut nodes: Vec<Node> = Vec::new();
+        let mut nodes: Vec<Placed> = Vec::new();
         let mut stack: Vec<(usize, &Heading)> =
             speech.outline.iter().rev().map(|h| (1, h)).collect();
         let speech_end = line_end(speech.end_line);
@@ -152,20 +197,22 @@ pub fn rows(x: &Extracted) -> Vec<Row> {
                 };
             }
             last_on_line = Some((h.line, start));
-            nodes.push(Node {
+            nodes.push(Placed {
                 heading: h,
                 tree_depth,
+                depth: 0,
+                path: None,
                 start,
+                end: speech_end,
             });
             stack.extend(h.children.iter().rev().map(|c| (tree_depth + 1, c)));
         }
         // Each node's end: the start of the first node after its subtree (same or higher level).
-        let mut ends = vec![speech_end; nodes.len()];
         let mut open: Vec<usize> = Vec::new();
-        for (i, n) in nodes.iter().enumerate() {
+        for i in 0..nodes.len() {
             while let Some(&j) = open.last() {
-                if nodes[j].tree_depth >= n.tree_depth {
-                    ends[j] = n.start;
+                if nodes[j].tree_depth >= nodes[i].tree_depth {
+                    nodes[j].end = nodes[i].start.max(nodes[j].start);
                     open.pop();
                 } else {
                     break;
@@ -173,51 +220,63 @@ pub fn rows(x: &Extracted) -> Vec<Row> {
             }
             open.push(i);
         }
-        // Char offsets: count characters between successive byte offsets, in order.
-        let mut marks: Vec<usize> = nodes
-            .iter()
-            .zip(&ends)
-            .flat_map(|(n, &e)| [n.start, e.max(n.start)])
-            .collect();
-        marks.sort_unstable();
-        marks.dedup();
-        let mut chars = std::collections::HashMap::with_capacity(marks.len());
-        let (mut at, mut count) = (0usize, 0usize);
-        for m in marks {
-            count += text[at..m].chars().count();
-            at = m;
-            chars.insert(m, count);
-        }
-        // Paths over points only: counters per depth, the titles above for the breadcrumb.
+        // Paths over points only: counters per depth; a group adds no depth.
         let mut counters: Vec<usize> = Vec::new();
-        let mut titles: Vec<String> = Vec::new();
-        // Points at and above each open node: a group adds none.
         let mut above: Vec<(usize, usize)> = Vec::new(); // (tree depth, points at and above it)
-        for (i, n) in nodes.iter().enumerate() {
+        for n in &mut nodes {
             while above.last().is_some_and(|&(d, _)| d >= n.tree_depth) {
                 above.pop();
             }
             let points_above = above.last().map_or(0, |&(_, p)| p);
             let is_point = n.heading.marker.is_some();
-            let depth = points_above + 1;
+            n.depth = points_above + 1;
             above.push((n.tree_depth, points_above + usize::from(is_point)));
-            let Some(marker) = &n.heading.marker else {
+            if is_point {
+                counters.truncate(n.depth);
+                counters.resize(n.depth, 0);
+                counters[n.depth - 1] += 1;
+                n.path = Some(join(&counters));
+            }
+        }
+        out.push(Layout {
+            speech,
+            index: si + 1,
+            start: line_start(speech.start_line),
+            end: speech_end,
+            nodes,
+        });
+    }
+    out
+}
+
+/// The rows of every speech of `x`, in document order. Bodies are filled when the outline has
+/// them (extracted with `body`).
+///
+/// ```
+/// let x = tigang::extract("一、学习。\n（一）读原文。\n二、落实。\n".as_bytes(), "a.txt", &Default::default()).unwrap();
+/// let rows = tigang::render::rows::rows(&x);
+/// assert_eq!(rows.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(), ["1", "1.1", "2"]);
+/// assert_eq!(&x.text[rows[0].byte_start..rows[0].byte_end], "一、学习。\n（一）读原文。\n");
+/// ```
+pub fn rows(x: &Extracted) -> Vec<Row> {
+    let offsets = Offsets::new(&x.text);
+    let mut out = Vec::new();
+    for speech in layout(x) {
+        // The titles of the points above, for the breadcrumb.
+        let mut titles: Vec<String> = Vec::new();
+        for n in &speech.nodes {
+            let (Some(marker), Some(path)) = (&n.heading.marker, &n.path) else {
                 continue;
             };
-            counters.truncate(depth);
-            titles.truncate(depth - 1);
-            counters.resize(depth, 0);
-            counters[depth - 1] += 1;
-            let path = join(&counters);
-            let parent = join(&counters[..depth - 1]);
             let h = n.heading;
-            let end = ends[i].max(n.start);
+            titles.truncate(n.depth - 1);
+            titles.resize(n.depth - 1, String::new());
             out.push(Row {
                 source: x.document.source.clone(),
-                speech: si + 1,
-                speech_title: speech.title.clone(),
-                path,
-                depth,
+                speech: speech.index,
+                speech_title: speech.speech.title.clone(),
+                path: path.clone(),
+                depth: n.depth,
                 marker: marker.clone(),
                 family: h.family.map(|f| {
                     serde_json::to_value(f)
@@ -227,17 +286,18 @@ pub fn rows(x: &Extracted) -> Vec<Row> {
                 }),
                 number: h.number,
                 title: h.title.clone(),
-                parent,
+                parent: path
+                    .rsplit_once('.')
+                    .map_or(String::new(), |(p, _)| p.to_string()),
                 breadcrumb: titles.join(" > "),
                 line: h.line,
                 byte_start: n.start,
-                byte_end: end,
-                char_start: chars[&n.start],
-                char_end: chars[&end],
+                byte_end: n.end,
+                char_start: offsets.chars(n.start),
+                char_end: offsets.chars(n.end),
                 inline: h.inline,
                 body: h.body.clone(),
             });
-            titles.resize(depth - 1, String::new());
             titles.push(h.title.clone());
         }
     }

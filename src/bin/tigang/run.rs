@@ -333,7 +333,11 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // Rendering happens on the worker threads; the writer only copies bytes out in order.
     let render_in_worker = |x: &tigang::Extracted| {
         let mut buf = Vec::new();
-        render::render_extracted(x, format, body, &mut buf).map(|()| buf)
+        let opts = render::RenderOptions {
+            body: args.body,
+            max_chars: args.max_chars,
+        };
+        render::render_extracted(x, format, opts, &mut buf).map(|()| buf)
     };
     // A table has one header: on standard output before the first input's rows, in each file
     // written with -o before its own.
