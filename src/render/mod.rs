@@ -1,8 +1,10 @@
 //! Stage 6: write outlines out. Every format writes to any `io::Write`; the CLI hands it a locked,
 //! buffered stdout or a file, tests a `Vec<u8>`.
 
+pub mod chunks;
 pub mod html;
 pub mod mermaid;
+pub mod rows;
 pub mod svg;
 
 use crate::outline::{Document, Heading};
@@ -25,6 +27,14 @@ pub enum Format {
     Mermaid,
     /// An SVG drawing of the outline tree.
     Svg,
+    /// One CSV row per numbered point ([`rows`]); the header is written by [`rows::write_header`].
+    Csv,
+    /// The same rows tab-separated.
+    Tsv,
+    /// The same rows as JSON Lines.
+    JsonlRows,
+    /// Passages for retrieval as JSON Lines ([`chunks`]).
+    Chunks,
 }
 
 impl Format {
@@ -38,6 +48,10 @@ impl Format {
             Format::Html => "html",
             Format::Mermaid => "mmd",
             Format::Svg => "svg",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::JsonlRows => "rows.jsonl",
+            Format::Chunks => "chunks.jsonl",
         }
     }
 }
@@ -67,7 +81,48 @@ pub fn render<W: Write>(doc: &Document, format: Format, out: &mut W) -> io::Resu
         Format::Html => out.write_all(html::page(doc).as_bytes()),
         Format::Mermaid => mermaid::write(doc, out),
         Format::Svg => out.write_all(svg::draw(doc).as_bytes()),
+        Format::Csv | Format::Tsv | Format::JsonlRows | Format::Chunks => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "rows need the decoded text for their offsets: use render_extracted",
+        )),
     }
+}
+
+/// What the formats that read the decoded text are asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Add the body column to a table.
+    pub body: bool,
+    /// The bound on a passage of `Format::Chunks`, in characters.
+    pub max_chars: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            body: false,
+            max_chars: chunks::DEFAULT_MAX_CHARS,
+        }
+    }
+}
+
+/// Write the outline of `x` in `format`: the row and chunk formats read the decoded text for
+/// their offsets, the others only the outline. Tables are written without their header line.
+pub fn render_extracted<W: Write>(
+    x: &crate::Extracted,
+    format: Format,
+    opts: RenderOptions,
+    out: &mut W,
+) -> io::Result<()> {
+    let with_body = opts.body;
+    let table = match format {
+        Format::Csv => rows::Table::Csv,
+        Format::Tsv => rows::Table::Tsv,
+        Format::JsonlRows => return rows::write_jsonl(&rows::rows(x), out),
+        Format::Chunks => return chunks::write(x, opts.max_chars, out),
+        _ => return render(&x.document, format, out),
+    };
+    rows::write_table(&rows::rows(x), table, with_body, out)
 }
 
 fn speech_name(doc: &Document, i: usize) -> String {

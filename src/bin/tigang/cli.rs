@@ -215,7 +215,10 @@ pub struct ExtractArgs {
     /// yaml (one document per input), json (one object per input per line), markdown (nested
     /// list), text (indented tree), html (a page with a collapsible tree), mermaid (mindmap),
     /// svg (a drawing of the tree). html, svg and mermaid hold one input each: give -o DIR for
-    /// several.
+    /// several. csv, tsv (one row per point with its path, depth, breadcrumb and the byte and
+    /// character offsets of its section; one header for all inputs) and jsonl-rows (the same
+    /// rows as JSON Lines). chunks: passages for retrieval as JSON Lines, each with the headings
+    /// above it, the speech's header and its offsets, at most --max-chars long.
     #[arg(short, long, value_enum, default_value_t = FormatArg::Yaml)]
     pub format: FormatArg,
     /// Write one output file per input into DIR instead of standard output.
@@ -226,6 +229,13 @@ pub struct ExtractArgs {
     /// Add each heading's whole paragraph as `body`.
     #[arg(long)]
     pub body: bool,
+    /// With --format chunks: the most characters a passage holds.
+    ///
+    /// Passages are cut at sentence ends (inside a sentence only when it alone is longer) and
+    /// never run across two sections.
+    #[arg(long, value_name = "N", default_value_t = tigang::render::chunks::DEFAULT_MAX_CHARS,
+          value_parser = parse_max_chars)]
+    pub max_chars: usize,
     /// With -o: leave inputs whose output file already exists (to continue an interrupted run).
     #[arg(long, requires = "output")]
     pub skip_existing: bool,
@@ -248,6 +258,16 @@ pub struct ExtractArgs {
     /// `--explain` prints.
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_weight)]
     pub weight: Vec<(tigang::nest::Evidence, f32)>,
+}
+
+/// A positive count of characters for `--max-chars`.
+fn parse_max_chars(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!(
+            "{s:?} is not a positive number of characters (e.g. 800)"
+        )),
+    }
 }
 
 /// `name=value` for `--weight`.
@@ -361,6 +381,10 @@ pub enum FormatArg {
     Html,
     Mermaid,
     Svg,
+    Csv,
+    Tsv,
+    JsonlRows,
+    Chunks,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -393,6 +417,10 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Mermaid => Format::Mermaid,
             FormatArg::Svg => Format::Svg,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Tsv => Format::Tsv,
+            FormatArg::JsonlRows => Format::JsonlRows,
+            FormatArg::Chunks => Format::Chunks,
         }
     }
 }

@@ -333,8 +333,25 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // Rendering happens on the worker threads; the writer only copies bytes out in order.
     let render_in_worker = |x: &tigang::Extracted| {
         let mut buf = Vec::new();
-        render::render(&x.document, format, &mut buf).map(|()| buf)
+        let opts = render::RenderOptions {
+            body: args.body,
+            max_chars: args.max_chars,
+        };
+        render::render_extracted(x, format, opts, &mut buf).map(|()| buf)
     };
+    // A table has one header: on standard output before the first input's rows, in each file
+    // written with -o before its own.
+    let table = matches!(format, Format::Csv | Format::Tsv).then(|| {
+        let mut header = Vec::new();
+        let t = if format == Format::Csv {
+            render::rows::Table::Csv
+        } else {
+            render::rows::Table::Tsv
+        };
+        // Writing to a Vec cannot fail.
+        let _ = render::rows::write_header(t, args.body, &mut header);
+        header
+    });
     let listed = args.read.inputs()?;
     // A page, a drawing or a diagram is one document: two in one stream are neither valid SVG nor
     // one HTML page (duplicate ids) nor a file mmdc reads.
@@ -363,6 +380,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     // (inside an input folder, over a file named beside it, through a link), lands on one.
     let input_files = inputs::Identities::of(&listed.0);
     let mut written: std::collections::HashMap<PathBuf, String> = std::collections::HashMap::new();
+    let mut header_written = false;
     let failed = for_each_input(
         &args.read,
         listed,
@@ -371,11 +389,20 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         skip,
         render_in_worker,
         |input, _, rendered| {
-            let buf = rendered?;
+            let mut buf = rendered?;
             let Some(dir) = &args.output else {
+                if let Some(header) = &table
+                    && !header_written
+                {
+                    out.write_all(header)?;
+                    header_written = true;
+                }
                 out.write_all(&buf)?;
                 return Ok(true);
             };
+            if let Some(header) = &table {
+                buf.splice(0..0, header.iter().copied());
+            }
             let written = &mut written;
             let path = inputs::output_path(dir, input, format.extension());
             if input_files.contains(&path) {
