@@ -1,6 +1,8 @@
 //! `--format chunks`: passages are the source's own text at their offsets, keep the bound, never
 //! run across a section's start, and carry the headings of the rows they fall under.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -115,13 +117,7 @@ fn passages_of_a_speech_keep_their_sections_and_the_bound() {
 
 #[test]
 fn passages_of_every_fixture_keep_their_sections_and_the_bound() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter(|p| std::fs::read_to_string(p).is_ok())
-        .collect();
-    files.sort();
+    let files = common::text_fixtures();
     assert!(check(&files, 40) > check(&files, 400));
     check(&files, 1);
 }

@@ -2,6 +2,8 @@
 //! same input (paths and depths found by an independent walk over `children`), and their offsets
 //! against the source text.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -258,13 +260,7 @@ fn rows_match_the_outline_of_a_speech_with_a_group_and_inline_points() {
 
 #[test]
 fn rows_of_every_fixture_match_their_outline() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter(|p| std::fs::read_to_string(p).is_ok())
-        .collect();
-    files.sort();
+    let files = common::text_fixtures();
     assert!(check(&files, &["--inline"]) > 100);
 }
 

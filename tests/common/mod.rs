@@ -13,6 +13,18 @@ pub fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every text fixture (`tests/fixtures/*.txt` that reads as UTF-8), in sorted order.
+pub fn text_fixtures() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("tests/fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| std::fs::read_to_string(p).is_ok())
+        .collect();
+    files.sort();
+    files
+}
+
 /// Run, require success, and return stdout.
 pub trait OkStdout {
     /// Stdout of a successful run.
