@@ -286,11 +286,14 @@ impl<'a> File<'a> {
             // contents' last entry, 关于…，切实…的意见); after a blank line, a line that is itself
             // a document's title starts afresh.
             let gap_above = pos > 0 && content[pos - 1] + 1 < content[pos];
+            // What the line's shape says, computed once: most tests below ask it.
+            let title_line = is_title_line(text);
+            let speech_title = names_speech(text);
             let document = line.marker.is_none() && names_document(text);
             let title_after_gap = line.continues
                 && gap_above
                 && is_title_line(self.text(pos - 1))
-                && (document || names_speech(text));
+                && (document || speech_title);
             let continues = line.continues && !title_after_gap;
             if continues {
                 ev.push(StartEvidence::ContinuesLine);
@@ -340,7 +343,7 @@ impl<'a> File<'a> {
             if over_byline
                 && !continues
                 && line.marker.is_none()
-                && is_title_line(text)
+                && title_line
                 && !is_subtitle(text)
                 && !header::is_speaker(text)
                 && !header::DATE.is_match(text)
@@ -361,28 +364,25 @@ impl<'a> File<'a> {
                 }
             }
             if !continues {
-                if names_speech(text) {
-                    ev.push(StartEvidence::SpeechTitle);
-                }
                 // A title ends its line: one the next line goes on from is a sentence's start
                 // (…正如我在開場發言 / 時已提過，…). A document's title does not stand under a
                 // numbered point, and a transcript's agenda item stands over a speaker's turn.
                 let wraps_on = content.get(pos + 1).is_some_and(|&j| lines[j].continues);
                 let under_point = pos > 0 && !gap_above && lines[content[pos - 1]].marker.is_some();
                 let over_turn = turn_at.peek().is_some_and(|t| t.0 <= pos + 2);
-                if wraps_on {
-                    ev.retain(|e| *e != StartEvidence::SpeechTitle);
-                } else if !names_speech(text) && !under_point && !over_turn && document {
+                if speech_title && !wraps_on {
+                    ev.push(StartEvidence::SpeechTitle);
+                } else if !speech_title && !wraps_on && !under_point && !over_turn && document {
                     ev.push(StartEvidence::DocumentTitle);
                 }
                 if line.heading_level > 0
                     && line.marker.is_none()
                     && markdown_titles.contains(&line.heading_level)
-                    && is_title_line(text)
+                    && title_line
                 {
                     ev.push(StartEvidence::MarkdownTitle);
                 }
-                if !wraps_on && is_title_line(text) && self.after_sign_off(pos) {
+                if !wraps_on && title_line && self.after_sign_off(pos) {
                     ev.push(StartEvidence::AfterSignOff);
                 }
                 if is_appendix(text) {

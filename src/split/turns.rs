@@ -509,9 +509,8 @@ pub(super) fn turn_evidence<'a>(
                 .iter()
                 .any(|w| head_has(t.said, w, 30));
             if interjects {
-                if !found.contains(&StartEvidence::Interjection)
-                    && !turns[k].2.contains(&StartEvidence::Interjection)
-                {
+                // Already one when it stands between a broken-off turn and its speaker's return.
+                if !turns[k].2.contains(&StartEvidence::Interjection) {
                     found.push(StartEvidence::Interjection);
                 }
                 turns[k].2.extend(found);
