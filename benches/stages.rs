@@ -50,9 +50,11 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    let doc = extract(&bytes, "speech.txt", &Options::default())
-        .unwrap()
-        .document;
+    let opts = Options {
+        source: Some("speech.txt".to_string()),
+        ..Options::default()
+    };
+    let doc = extract(&bytes, &opts).unwrap();
     g.bench_function("check", |b| {
         b.iter(|| {
             doc.speeches
@@ -69,7 +71,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     g.bench_function("whole pipeline", |b| {
-        b.iter(|| extract(black_box(&bytes), "speech.txt", &Options::default()).unwrap())
+        b.iter(|| extract(black_box(&bytes), &opts).unwrap())
     });
     g.finish();
 }

@@ -14,41 +14,10 @@
 //! | `empty-heading` | warning | a marker with no text |
 
 use crate::clean::Line;
+use crate::finding::{Code, Finding};
 use crate::marker::Family;
 use crate::outline::{Heading, Speech};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth a look; the numbering may be intended.
-    Warning,
-    /// The numbering is wrong.
-    Error,
-}
-
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Diagnostic {
-    /// A stable code such as `numbering-gap`.
-    pub code: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// The 1-based line of the marker.
-    pub line: usize,
-    /// The 1-based column (in characters) where the marker starts.
-    pub column: usize,
-    /// The marker as written.
-    pub found: String,
-    /// The marker expected in its place, when there is one.
-    pub expected: Option<String>,
-    /// What is wrong, in English.
-    pub message: String,
-    /// What is wrong, in Chinese.
-    pub message_zh: String,
-}
 
 /// What to check.
 #[derive(Debug, Clone, Copy)]
@@ -70,11 +39,11 @@ impl Default for CheckOptions {
 ///
 /// ```
 /// use tigang::{extract, Options};
-/// let doc = extract("一、学习。\n二、落实。\n四、总结。\n".as_bytes(), "a.txt", &Options::default()).unwrap().document;
-/// let d = &doc.speeches[0].diagnostics[0];
+/// let doc = extract("一、学习。\n二、落实。\n四、总结。\n", &Options::default()).unwrap();
+/// let d = &doc.speeches[0].findings[0];
 /// assert_eq!((d.code.as_str(), d.line, d.expected.as_deref()), ("numbering-gap", 3, Some("三、")));
 /// ```
-pub fn check(speech: &Speech, lines: &[Line], opts: CheckOptions) -> Vec<Diagnostic> {
+pub fn check(speech: &Speech, lines: &[Line], opts: CheckOptions) -> Vec<Finding> {
     let mut out = Checker {
         lines,
         out: Vec::new(),
@@ -102,53 +71,39 @@ pub fn check(speech: &Speech, lines: &[Line], opts: CheckOptions) -> Vec<Diagnos
 
 struct Checker<'a> {
     lines: &'a [Line<'a>],
-    out: Vec<Diagnostic>,
+    out: Vec<Finding>,
 }
 
 impl<'a> Checker<'a> {
-    fn report(
-        &mut self,
-        code: &str,
-        severity: Severity,
-        h: &Heading,
-        expected: Option<String>,
-        en: String,
-        zh: String,
-    ) {
+    fn report(&mut self, code: Code, h: &Heading, expected: Option<String>) {
         let column = self
             .lines
             .get(h.line.wrapping_sub(1))
             .map_or(1, |l| l.lead + 1);
-        self.out.push(Diagnostic {
-            code: code.to_string(),
-            severity,
+        self.out.push(Finding {
+            code,
             line: h.line,
             column,
-            found: h.marker.clone().unwrap_or_default(),
+            found: h.marker().unwrap_or_default().to_string(),
             expected,
-            message: en,
-            message_zh: zh,
         });
     }
 
     /// A finding on the lead-in of group node `g`: it points at the lead-in sentence on its line
     /// (what the writer has to change or keep), not at the list's first point.
-    fn report_lead_in(&mut self, g: &Heading, en: String, zh: String) {
-        let intro = g.intro.clone().unwrap_or_default();
+    fn report_lead_in(&mut self, g: &Heading, code: Code) {
+        let intro = g.intro().unwrap_or_default().to_string();
         let line = self.lines.get(g.line.wrapping_sub(1));
         let column = line.map_or(1, |l| {
             let at = l.text.find(intro.as_str()).unwrap_or(0);
             l.lead + l.text[..at].chars().count() + 1
         });
-        self.out.push(Diagnostic {
-            code: "announced-count".to_string(),
-            severity: Severity::Warning,
+        self.out.push(Finding {
+            code,
             line: g.line,
             column,
             found: intro,
             expected: None,
-            message: en,
-            message_zh: zh,
         });
     }
 
@@ -157,26 +112,25 @@ impl<'a> Checker<'a> {
     fn flatten_groups(&mut self, nodes: &'a [Heading]) -> Vec<&'a Heading> {
         let mut out = Vec::new();
         for n in nodes.iter().filter(|n| !n.inline) {
-            if n.marker.is_some() {
+            if n.marker().is_some() {
                 out.push(n);
                 continue;
             }
             let items: Vec<&Heading> = n
                 .children
                 .iter()
-                .filter(|c| c.marker.is_some() && !c.inline)
+                .filter(|c| c.marker().is_some() && !c.inline)
                 .collect();
-            if let (Some(announced), Some(first)) = (n.announced, items.first())
+            if let (Some(announced), Some(first)) = (n.announced(), items.first())
                 && announced as usize != items.len()
             {
-                let (m, found) = (announced, items.len());
                 self.report_lead_in(
                     n,
-                    format!(
-                        "this lead-in announces {m} points but {found} follow (from line {})",
-                        first.line
-                    ),
-                    format!("这里说有{m}点，实际列出{found}点（自第{}行起）", first.line),
+                    Code::AnnouncedCount {
+                        announced,
+                        listed: items.len(),
+                        from_line: first.line,
+                    },
                 );
             }
             out.extend(items);
@@ -192,7 +146,7 @@ impl<'a> Checker<'a> {
         let mut all_first = true;
         for &h in siblings {
             let continues_run = run.first().is_some_and(|_| {
-                (h.number != Some(1) || (all_first && self.repeats_a_lone_first(h)))
+                (h.number() != Some(1) || (all_first && self.repeats_a_lone_first(h)))
                     && ((same_list(run[0], h) && same_style(run[0], h))
                         || is_slip(run.last().expect("non-empty"), h))
             }) && !self.restarts_in_the_line_before(h);
@@ -201,7 +155,7 @@ impl<'a> Checker<'a> {
                 run.clear();
                 all_first = true;
             }
-            all_first &= h.number == Some(1);
+            all_first &= h.number() == Some(1);
             run.push(h);
         }
         self.check_run(&run);
@@ -210,7 +164,7 @@ impl<'a> Checker<'a> {
     /// Whether the paragraph just before `h` holds, in mid-line, the point that comes before it:
     /// …，首先就是要… then 其次，… starts a new list whose first point was run into a paragraph.
     fn restarts_in_the_line_before(&self, h: &Heading) -> bool {
-        let (Some(n), Some(family)) = (h.number.filter(|&n| n > 1), h.family) else {
+        let (Some(n), Some(family)) = (h.number().filter(|&n| n > 1), h.family()) else {
             return false;
         };
         let before = if family == Family::Adverb {
@@ -227,7 +181,7 @@ impl<'a> Checker<'a> {
     /// 一、 二、 a new 一、 starts a list of its own, and so does a 一、 under a lead-in that
     /// announces points (…约有九点：), which a flat outline may have put beside the first.
     fn repeats_a_lone_first(&self, h: &Heading) -> bool {
-        h.number == Some(1)
+        h.number() == Some(1)
             && !self
                 .line_before(h)
                 .is_some_and(|l| l.text.ends_with(['：', ':']))
@@ -249,61 +203,31 @@ impl<'a> Checker<'a> {
         let mut meant: Option<u32> = None;
         for (i, &h) in run.iter().enumerate() {
             if i > 0 && !same_style(first, h) {
-                let expected = h.number.map(|n| renumber(first, n));
-                let found = h.marker.clone().unwrap_or_default();
-                let exp = expected.clone().unwrap_or_default();
-                self.report(
-                    "mixed-family",
-                    Severity::Error,
-                    h,
-                    expected,
-                    format!("{found} is written in another style than its list: {exp} expected"),
-                    format!("序号体例混用：此处应为{exp}，实为{found}"),
-                );
+                let expected = h.number().map(|n| renumber(first, n));
+                self.report(Code::MixedFamily, h, expected);
             }
-            let mut stands_for = h.number;
+            let mut stands_for = h.number();
             if let (Some(p), Some(n), Some(pn), Some(mn)) =
-                (prev, h.number, prev.and_then(|p| p.number), meant)
+                (prev, h.number(), prev.and_then(|p| p.number()), meant)
             {
-                let found = h.marker.clone().unwrap_or_default();
-                let prev_marker = p.marker.clone().unwrap_or_default();
+                let after = p.marker().unwrap_or_default().to_string();
                 let next = mn.saturating_add(1);
                 if n == pn {
                     stands_for = Some(next);
-                    let exp = renumber(first, next);
-                    self.report(
-                        "numbering-repeat",
-                        Severity::Error,
-                        h,
-                        Some(exp.clone()),
-                        format!("{found} repeats the number before it: {exp} expected"),
-                        format!("编号重复：{found}已用过，此处应为{exp}"),
-                    );
+                    self.report(Code::NumberingRepeat, h, Some(renumber(first, next)));
                 } else if n < pn
                     || run[i + 1..]
                         .iter()
                         .take(64)
-                        .any(|l| l.number.is_some_and(|m| m > pn && m < n))
+                        .any(|l| l.number().is_some_and(|m| m > pn && m < n))
                 {
-                    let exp = Some(renumber(first, next));
                     self.report(
-                        "numbering-out-of-order",
-                        Severity::Error,
+                        Code::NumberingOutOfOrder { after },
                         h,
-                        exp,
-                        format!("{found} comes after {prev_marker}: out of order"),
-                        format!("编号顺序颠倒：{found}出现在{prev_marker}之后"),
+                        Some(renumber(first, next)),
                     );
                 } else if n > next {
-                    let exp = renumber(first, next);
-                    self.report(
-                        "numbering-gap",
-                        Severity::Error,
-                        h,
-                        Some(exp.clone()),
-                        format!("numbering skips from {prev_marker} to {found}: {exp} is missing"),
-                        format!("编号缺失：{prev_marker}之后应为{exp}，实为{found}"),
-                    );
+                    self.report(Code::NumberingGap { after }, h, Some(renumber(first, next)));
                 }
             }
             prev = Some(h);
@@ -313,24 +237,20 @@ impl<'a> Checker<'a> {
 
     /// Warn when the first child list under `parent` skips a level of the official order.
     fn level_skipped(&mut self, parent: &Heading, children: &[&Heading]) {
-        let (Some(pr), Some(first)) = (parent.family.and_then(official_rank), children.first())
+        let (Some(pr), Some(first)) = (parent.family().and_then(official_rank), children.first())
         else {
             return;
         };
-        let Some(cr) = first.family.and_then(official_rank) else {
+        let Some(cr) = first.family().and_then(official_rank) else {
             return;
         };
         if cr > pr + 1 {
-            let parent_marker = parent.marker.clone().unwrap_or_default();
-            let found = first.marker.clone().unwrap_or_default();
+            let parent = parent.marker().unwrap_or_default().to_string();
             let missing = OFFICIAL[pr + 1].1;
             self.report(
-                "level-skipped",
-                Severity::Warning,
+                Code::LevelSkipped { parent },
                 first,
                 Some(missing.to_string()),
-                format!("{found} sits directly under {parent_marker}: the official order puts a {missing} level between them"),
-                format!("层级跳过：{parent_marker}之下应先用{missing}一级，此处直接用了{found}"),
             );
         }
     }
@@ -356,7 +276,7 @@ impl<'a> Checker<'a> {
         let points: Vec<(&Heading, Family, &str, u32, String)> = points
             .iter()
             .filter_map(|h| {
-                let (f, m, n) = (h.family?, h.marker.as_deref()?, h.number?);
+                let (f, m, n) = (h.family()?, h.marker()?, h.number()?);
                 punctuated(f).then(|| (*h, f, m, n, style_of(m)))
             })
             .collect();
@@ -376,23 +296,13 @@ impl<'a> Checker<'a> {
                 Some((*f, (s, *c)))
             })
             .collect();
-        for (h, f, m, n, mine) in &points {
-            let (h, f, m, n) = (*h, *f, *m, *n);
+        for (h, f, _, n, mine) in &points {
+            let (h, f, n) = (*h, *f, *n);
             let (usual, count) = usual[&f];
             let counts = &styles[&f];
             if mine != usual && count > counts[mine] {
                 let exp = usual.replacen('N', &numeral_for(f, n), 1);
-                self.report(
-                    "punctuation-style",
-                    Severity::Warning,
-                    h,
-                    Some(exp.clone()),
-                    format!(
-                        "{m} breaks the style of this speech's other {} markers ({exp})",
-                        f.name()
-                    ),
-                    format!("标点体例不一致：本篇同类序号写作{exp}，此处为{m}"),
-                );
+                self.report(Code::PunctuationStyle { family: f }, h, Some(exp));
             }
         }
     }
@@ -404,15 +314,7 @@ impl<'a> Checker<'a> {
             let next = self.lines.iter().skip(h.line).find(|l| !l.is_empty());
             let content_below = !h.children.is_empty() || next.is_some_and(|l| l.marker.is_none());
             if h.title.trim().is_empty() && !content_below {
-                let m = h.marker.clone().unwrap_or_default();
-                self.report(
-                    "empty-heading",
-                    Severity::Warning,
-                    h,
-                    None,
-                    format!("{m} has no text after it"),
-                    format!("{m}之后没有内容"),
-                );
+                self.report(Code::EmptyHeading, h, None);
             }
         }
     }
@@ -426,14 +328,13 @@ fn same_list(a: &Heading, b: &Heading) -> bool {
         return x == y;
     }
     let kind = |h: &Heading| {
-        h.marker
-            .as_deref()
+        h.marker()
             .and_then(crate::marker::recognize)
             .map(|m| crate::marker::ListKind::of(&m))
     };
     match (kind(a), kind(b)) {
         (Some(x), Some(y)) => x == y && same_word(a, b),
-        _ => same_word(a, b) && a.family == b.family,
+        _ => same_word(a, b) && a.family() == b.family(),
     }
 }
 
@@ -441,41 +342,41 @@ fn same_list(a: &Heading, b: &Heading) -> bool {
 /// held to one style even where nesting reads 一是 and 一要 (or (3) among (一)(二)) as one list.
 fn same_style(a: &Heading, b: &Heading) -> bool {
     // 第一是，… 第二， is one style: the 是 of 第一是 is part of the ordinal's wording.
-    let ordinal = |h: &Heading| match h.family {
+    let ordinal = |h: &Heading| match h.family() {
         Some(Family::Ordinal) => true,
         Some(Family::Counted) => word_of(h).ends_with('是'),
         _ => false,
     };
-    match (a.family, b.family) {
+    match (a.family(), b.family()) {
         // 首先，… 第二，… 第三， is one accepted style; so is 第一，… 最后，. A numbered 其次 after
         // 第一 … 第三 belongs to a 首先 of its own.
         (Some(Family::Adverb), _) if ordinal(b) => true,
-        (_, Some(Family::Adverb)) if ordinal(a) => b.number.is_none(),
+        (_, Some(Family::Adverb)) if ordinal(a) => b.number().is_none(),
         _ if ordinal(a) && ordinal(b) => true,
-        _ => a.family == b.family && same_word(a, b),
+        _ => a.family() == b.family() && same_word(a, b),
     }
 }
 
 /// Where the family's markers carry a word (一是 / 一要, 第二个 / 第二项), the same word.
 fn same_word(a: &Heading, b: &Heading) -> bool {
     let worded = matches!(
-        a.family,
+        a.family(),
         Some(Family::ShiYao | Family::Counted | Family::Part)
     );
-    !worded || a.family != b.family || word_of(a) == word_of(b)
+    !worded || a.family() != b.family() || word_of(a) == word_of(b)
 }
 
 /// The marker without its number: 是 of 三是, 个 of 第二个.
 fn word_of(h: &Heading) -> String {
-    h.marker.as_deref().map(style_of).unwrap_or_default()
+    h.marker().map(style_of).unwrap_or_default()
 }
 
 /// An item slipped into a list in a look-alike family with the number the list expects:
 /// (3) after (一)(二), 三是 after 一要 二要.
 fn is_slip(prev: &Heading, h: &Heading) -> bool {
-    let fits = matches!((prev.number, h.number), (Some(p), Some(n)) if n == p + 1);
+    let fits = matches!((prev.number(), h.number()), (Some(p), Some(n)) if n == p + 1);
     let look_alike = matches!(
-        (prev.family, h.family),
+        (prev.family(), h.family()),
         (
             Some(Family::ParenNumeral | Family::ParenArabic),
             Some(Family::ParenNumeral | Family::ParenArabic)
@@ -529,7 +430,7 @@ pub(crate) fn first_of_list(marker: &str, family: Family) -> String {
 
 /// `first`'s marker written with number `n`: the expected marker at a place in its list.
 fn renumber(first: &Heading, n: u32) -> String {
-    let (Some(f), Some(m)) = (first.family, &first.marker) else {
+    let (Some(f), Some(m)) = (first.family(), first.marker()) else {
         return n.to_string();
     };
     if f == Family::Adverb {
@@ -608,41 +509,19 @@ mod tests {
         let lines = crate::clean::clean(text, crate::clean::CleanOptions::default());
         let outline = points
             .iter()
-            .map(|&(line, n)| Heading {
-                line,
-                marker: Some(format!("{}、", han_numeral(n))),
-                family: Some(Family::Numeral),
-                number: Some(n),
-                title: "要点".into(),
-                body: None,
-                inline: false,
-                intro: None,
-                announced: None,
-                list: None,
-                why: None,
-                children: Vec::new(),
+            .map(|&(line, n)| {
+                let marker = format!("{}、", han_numeral(n));
+                Heading::point(line, marker, Family::Numeral, Some(n), "要点".into())
             })
             .collect();
         let speech = Speech {
-            title: None,
-            subtitle: None,
-            date: None,
-            date_iso: None,
-            date_note: None,
-            speaker: None,
-            salutation: None,
-            closing: None,
-            start_line: 1,
             end_line: lines.len(),
             outline,
-            diagnostics: Vec::new(),
-            dropped: Vec::new(),
-            start_why: None,
-            passed_over: Vec::new(),
+            ..Speech::empty()
         };
         check(&speech, &lines, CheckOptions::default())
             .into_iter()
-            .map(|d| (d.code, d.line))
+            .map(|d| (d.code.as_str().to_string(), d.line))
             .collect()
     }
 

@@ -45,6 +45,16 @@ pub enum Error {
         /// The package that has it, e.g. `poppler-utils`.
         package: &'static str,
     },
+    /// A saved outline (`.json`, `.yaml`) that tigang cannot read back.
+    NotAnOutline {
+        /// `JSON` or `YAML`.
+        syntax: &'static str,
+        /// The 1-based document of the file (a JSON Lines or YAML stream holds several); none
+        /// when the whole file is refused.
+        document: Option<usize>,
+        /// What is wrong.
+        detail: String,
+    },
 }
 
 /// Formats tigang recognizes but does not read.
@@ -198,6 +208,16 @@ impl fmt::Display for Error {
                 "reading PDF needs {tool}, which is not installed (Debian, Ubuntu: apt-get install \
                  {package}; Fedora: dnf install {package}; macOS: brew install poppler); skipped"
             ),
+            Error::NotAnOutline {
+                syntax,
+                document: Some(n),
+                detail,
+            } => write!(f, "document {n}: not a tigang {syntax} outline: {detail}"),
+            Error::NotAnOutline {
+                syntax,
+                document: None,
+                detail,
+            } => write!(f, "{detail}; not a tigang {syntax} outline"),
         }
     }
 }

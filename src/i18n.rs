@@ -150,6 +150,22 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
         (Error::ToolMissing { tool, package }, Lang::Zh) => format!(
             "读取 PDF 需要 {tool}，但未安装（Debian、Ubuntu：apt-get install {package}；Fedora：dnf install {package}；macOS：brew install poppler），已跳过"
         ),
+        (
+            Error::NotAnOutline {
+                syntax,
+                document: Some(n),
+                detail,
+            },
+            Lang::Zh,
+        ) => format!("第 {n} 个文档不是 tigang 的 {syntax} 提纲：{detail}"),
+        (
+            Error::NotAnOutline {
+                syntax,
+                document: None,
+                detail,
+            },
+            Lang::Zh,
+        ) => format!("{detail}：不是 tigang 的 {syntax} 提纲"),
         (Error::Io(io), Lang::Zh) => match io.kind() {
             _ if io
                 .get_ref()

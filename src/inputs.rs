@@ -340,11 +340,6 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         })
 }
 
-/// The deepest nesting a saved outline is read with. A tigang outline is at most about 70 levels
-/// deep (its tree is capped at [`MAX_DEPTH`](crate::nest::MAX_DEPTH) headings, two YAML levels
-/// each); serde_json and serde_yaml both stop at 128.
-pub const MAX_SAVED_DEPTH: usize = 128;
-
 /// Read an input for comparing: a saved tigang outline (`.json` / `.jsonl` from `--format json`,
 /// `.yaml` / `.yml` from the default format) is read back, every document of it (a `.jsonl` file
 /// holds one per input line, a YAML stream one per `---`); any other input is extracted. The
@@ -363,41 +358,22 @@ pub fn read_documents(
             .to_ascii_lowercase(),
         Input::Stdin => String::new(),
     };
-    let docs: Vec<crate::Document> = match ext.as_str() {
-        "json" | "jsonl" => {
-            let text = String::from_utf8_lossy(&bytes);
-            serde_json::Deserializer::from_str(&text)
-                .into_iter()
-                .enumerate()
-                .map(|(n, d)| {
-                    d.map_err(|e| format!("document {}: not a tigang JSON outline: {e}", n + 1))
-                })
-                .collect::<Result<_, _>>()?
-        }
-        "yaml" | "yml" => {
-            let text = String::from_utf8_lossy(&bytes);
-            // libyaml's work per token grows with the flow nesting around it, so a hostile file
-            // nested 100,000 levels deep would run for minutes before serde_yaml's own depth
-            // limit fires: refuse it from a linear scan first.
-            if yaml_nesting_exceeds(&text, MAX_SAVED_DEPTH) {
-                return Err(format!(
-                    "nested more than {MAX_SAVED_DEPTH} levels deep; not a tigang YAML outline"
-                ));
+    let docs: Vec<crate::Document> =
+        match ext.as_str() {
+            "json" | "jsonl" => crate::wire::read_json(&String::from_utf8_lossy(&bytes))
+                .map_err(|e| e.to_string())?,
+            "yaml" | "yml" => crate::wire::read_yaml(&String::from_utf8_lossy(&bytes))
+                .map_err(|e| e.to_string())?,
+            _ => {
+                let opts = crate::Options {
+                    source: Some(input.name()),
+                    ..opts.clone()
+                };
+                return crate::extract(&bytes, &opts)
+                    .map(|d| vec![d])
+                    .map_err(|e| e.to_string());
             }
-            serde_yaml::Deserializer::from_str(&text)
-                .enumerate()
-                .map(|(n, d)| {
-                    serde::Deserialize::deserialize(d)
-                        .map_err(|e| format!("document {}: not a tigang YAML outline: {e}", n + 1))
-                })
-                .collect::<Result<_, _>>()?
-        }
-        _ => {
-            return crate::extract(&bytes, &input.name(), opts)
-                .map(|x| vec![x.document])
-                .map_err(|e| e.to_string());
-        }
-    };
+        };
     if docs.is_empty() {
         return Err(format!(
             "an empty {} file: no outline in it",
@@ -405,53 +381,4 @@ pub fn read_documents(
         ));
     }
     Ok(docs)
-}
-
-/// Whether YAML `text` nests flow collections (`[…]`, `{…}`) more than `limit` deep. A bracket
-/// counts only where a flow collection can open (at the start of a value, or inside another flow
-/// collection), and quoted scalars and comments are skipped, so brackets inside titles
-/// (`title: 学习[一]`) do not count. Block nesting needs indentation, which makes deep block
-/// nesting quadratic in size and so bounded by the size limit.
-fn yaml_nesting_exceeds(text: &str, limit: usize) -> bool {
-    let b = text.as_bytes();
-    let (mut depth, mut i, mut value_start) = (0usize, 0usize, true);
-    let gap = |i: usize| i >= b.len() || matches!(b[i], b' ' | b'\t' | b'\r' | b'\n');
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b' ' | b'\t' | b'\r' => {}
-            b'\n' => value_start = true,
-            b'#' if i == 0 || gap(i - 1) => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'"' | b'\'' if value_start => {
-                // Skip to the closing quote (a backslash escapes in double quotes; '' in single
-                // quotes closes and reopens, which comes to the same).
-                i += 1;
-                while i < b.len() && b[i] != c {
-                    i += if c == b'"' && b[i] == b'\\' { 2 } else { 1 };
-                }
-                value_start = false;
-            }
-            b'[' | b'{' if value_start || depth > 0 => {
-                depth += 1;
-                if depth > limit {
-                    return true;
-                }
-                value_start = true;
-            }
-            b']' | b'}' if depth > 0 => {
-                depth -= 1;
-                value_start = false;
-            }
-            b',' if depth > 0 => value_start = true,
-            b':' | b'-' | b'?' if gap(i + 1) || (c == b':' && depth > 0) => value_start = true,
-            _ => value_start = false,
-        }
-        i += 1;
-    }
-    false
 }

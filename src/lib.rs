@@ -7,12 +7,17 @@
 //! `grammar/heading.pest`), [`nest`] headings → outline tree, [`render`] outline → YAML, JSON,
 //! Markdown or text.
 //!
+//! The library's entries are few: [`extract()`] (text or bytes → [`Document`]), [`check()`]
+//! (the numbering [`Finding`]s), [`compare()`] (two speeches point by point) and [`render()`]
+//! (an outline in any [`Format`] to any `io::Write`). The YAML and JSON fields are the views in
+//! [`wire`], described by `docs/outline.schema.json`.
+//!
 //! ```
 //! let text = "同志们：\n一、提高站位。内容。\n（一）加强学习。内容。\n二、狠抓落实。内容。\n";
-//! let doc = tigang::extract(text.as_bytes(), "speech.txt", &tigang::Options::default()).unwrap().document;
+//! let doc = tigang::extract(text, &tigang::Options::default()).unwrap();
 //! let outline = &doc.speeches[0].outline;
 //! assert_eq!(outline.len(), 2);
-//! assert_eq!(outline[0].children[0].marker.as_deref(), Some("（一）"));
+//! assert_eq!(outline[0].children[0].marker(), Some("（一）"));
 //! ```
 #![deny(missing_docs)]
 
@@ -22,6 +27,7 @@ pub mod clean;
 pub mod compare;
 pub mod decode;
 pub mod error;
+pub mod finding;
 pub mod formats;
 pub mod i18n;
 pub mod inputs;
@@ -31,13 +37,22 @@ pub mod outline;
 pub mod render;
 pub mod report;
 pub mod split;
+pub mod wire;
 
 pub use error::Error;
-pub use outline::{Document, Heading, Speech};
+pub use finding::{Code, Finding, Severity};
+pub use i18n::{Lang, Warning};
+pub use marker::Family;
+pub use outline::{Document, Heading, Kind, Speech};
+pub use render::{Format, render};
 
 /// What to do while extracting.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// How the input is named in the output (a path as given, `-` for standard input); its
+    /// extension helps tell a format only when the bytes do not (see [`formats::sniff`]). None
+    /// names it `-`.
+    pub source: Option<String>,
     /// Decode with this encoding (a WHATWG label such as `gbk`) instead of detecting one.
     pub encoding: Option<String>,
     /// Keep pinyin annotations in titles and bodies.
@@ -54,42 +69,35 @@ pub struct Options {
     pub check: check::CheckOptions,
 }
 
-/// An outline and what was noticed on the way.
-#[derive(Debug, Clone)]
-pub struct Extracted {
-    /// The outline of every speech of the input.
-    pub document: Document,
-    /// Problems that did not stop the work, e.g. undecodable bytes.
-    pub warnings: Vec<i18n::Warning>,
-    /// The decoded text, for showing source lines beside findings.
-    pub text: String,
+/// Run the whole pipeline over one input, text or bytes (decoded by the encoding detected, or
+/// the one [`Options::encoding`] names): its speeches and their outlines, with the numbering
+/// findings on each speech.
+///
+/// ```
+/// let doc = tigang::extract("一、学习。\n二、落实。\n", &tigang::Options::default()).unwrap();
+/// assert_eq!((doc.source.as_str(), doc.speeches[0].outline.len()), ("-", 2));
+/// ```
+pub fn extract(input: impl AsRef<[u8]>, options: &Options) -> Result<Document, Error> {
+    extract_bytes(input.as_ref(), options)
 }
 
-impl Extracted {
-    /// The text of the 1-based line `n` as decoded, before cleaning.
-    pub fn source_line(&self, n: usize) -> Option<&str> {
-        clean::split_lines(&self.text).nth(n.checked_sub(1)?)
-    }
-}
-
-/// Run the whole pipeline over one input's bytes. `source` is how the input is named in the output;
-/// its extension helps tell a format only when the bytes do not (see [`formats::sniff`]).
-pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, Error> {
+fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
+    let source = opts.source.as_deref().unwrap_or("-");
     let decoded = formats::read(bytes, source, opts.encoding.as_deref())?;
     let mut warnings = Vec::new();
     if let Some(line) = decoded.first_bad_line {
-        warnings.push(i18n::Warning::Undecodable {
+        warnings.push(Warning::Undecodable {
             encoding: decoded.encoding,
             line,
         });
     }
     if let Some(line) = clean::first_line_with_controls(&decoded.text) {
-        warnings.push(i18n::Warning::ControlCharacters { line });
+        warnings.push(Warning::ControlCharacters { line });
     }
     if decoded.text.is_empty() {
-        warnings.push(i18n::Warning::Empty);
+        warnings.push(Warning::Empty);
     } else if decoded.text.trim().is_empty() {
-        warnings.push(i18n::Warning::Blank);
+        warnings.push(Warning::Blank);
     }
     let lines = clean::clean(
         &decoded.text,
@@ -110,7 +118,7 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
         .iter()
         .map(|segment| {
             let mut s = speech(&lines, segment, nest_opts);
-            s.diagnostics = check::check(&s, &lines, opts.check);
+            s.findings = check::check(&s, &lines, opts.check);
             if opts.explain {
                 let range = segment.range.clone();
                 let within = |n: usize| {
@@ -128,15 +136,55 @@ pub fn extract(bytes: &[u8], source: &str, opts: &Options) -> Result<Extracted, 
             s
         })
         .collect();
-    Ok(Extracted {
-        document: Document {
-            source: source.to_string(),
-            encoding: decoded.encoding.to_string(),
-            speeches,
-        },
+    drop(lines);
+    Ok(Document {
+        source: source.to_string(),
+        encoding: decoded.encoding.to_string(),
+        speeches,
         warnings,
         text: decoded.text,
     })
+}
+
+/// The numbering findings of every speech of one input, in line order: gaps, repeats, order,
+/// mixed families, announced counts, punctuation style, skipped levels, empty headings (see
+/// [`check`](mod@check) for the table).
+///
+/// ```
+/// use tigang::{Code, Options};
+/// let findings = tigang::check("一、学习。\n二、落实。\n二、总结。\n", &Options::default()).unwrap();
+/// assert_eq!(findings[0].code, Code::NumberingRepeat);
+/// assert_eq!(findings[0].expected.as_deref(), Some("三、"));
+/// ```
+pub fn check(input: impl AsRef<[u8]>, options: &Options) -> Result<Vec<Finding>, Error> {
+    let doc = extract_bytes(input.as_ref(), options)?;
+    Ok(doc.speeches.into_iter().flat_map(|s| s.findings).collect())
+}
+
+/// Compare the main speeches (the ones with the outline; see [`compare::main_speech`]) of two
+/// documents point by point: which points they share (aligned by content under aligned parents),
+/// which moved, were retitled, split or merged, and which one leaves out; with the figures of
+/// [`compare::Figures`]. [`compare::compare`] compares any two speeches.
+///
+/// ```
+/// let opts = tigang::Options::default();
+/// let a = tigang::extract("一、加强学习。要读原著。\n二、狠抓落实。要抓具体。\n", &opts).unwrap();
+/// let b = tigang::extract("一、狠抓落实。要抓具体。\n二、加强学习。要读原著。\n", &opts).unwrap();
+/// let c = tigang::compare(&a, &b);
+/// assert!(c.pairs.iter().all(|p| p.a.is_some() && p.b.is_some()));
+/// assert!(c.pairs.iter().any(|p| p.moved));
+/// ```
+pub fn compare(a: &Document, b: &Document) -> compare::Comparison {
+    let main = |d: &Document| {
+        let mut outlines = compare::outlines(d);
+        let k = compare::main_speech(&outlines).unwrap_or(0);
+        if outlines.is_empty() {
+            compare::Outline::new(&d.source, 0, &Speech::empty())
+        } else {
+            outlines.swap_remove(k)
+        }
+    };
+    compare::compare(&main(a), &main(b))
 }
 
 fn speech(lines: &[clean::Line], segment: &split::Segment, opts: nest::NestOptions) -> Speech {
@@ -179,7 +227,7 @@ fn speech(lines: &[clean::Line], segment: &split::Segment, opts: nest::NestOptio
         start_line: number(first),
         end_line: number(last),
         outline,
-        diagnostics: Vec::new(),
+        findings: Vec::new(),
         dropped: if opts.explain { dropped } else { Vec::new() },
         start_why: None,
         passed_over: Vec::new(),

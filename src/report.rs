@@ -1,36 +1,23 @@
 //! Showing `check` findings: rustc-style reports for people (annotate-snippets, the renderer rustc
 //! uses) and JSON Lines for tools.
 
-use crate::Extracted;
-use crate::check::{Diagnostic, Severity};
+use crate::Document;
+use crate::finding::Severity;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use serde::Serialize;
 use std::io::{self, Write};
 
 pub use crate::i18n::Lang;
 
-fn message(d: &Diagnostic, lang: Lang) -> &str {
-    match lang {
-        Lang::En => &d.message,
-        Lang::Zh => &d.message_zh,
-    }
-}
-
 /// Write every finding of `x` as a rustc-style report: file:line:column, the source line, a caret
 /// under the marker, and a help line with the expected marker. `color` adds ANSI colours.
-pub fn write_human<W: Write>(
-    x: &Extracted,
-    lang: Lang,
-    color: bool,
-    out: &mut W,
-) -> io::Result<()> {
+pub fn write_human<W: Write>(x: &Document, lang: Lang, color: bool, out: &mut W) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let source = &x.document.source;
-    for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
+    let source = &x.source;
+    for d in x.speeches.iter().flat_map(|s| &s.findings) {
         let text = x.source_line(d.line).unwrap_or("");
         let start = text
             .char_indices()
@@ -40,7 +27,7 @@ pub fn write_human<W: Write>(
         let end = (end..=text.len())
             .find(|&e| text.is_char_boundary(e))
             .unwrap_or(text.len());
-        let level = match d.severity {
+        let level = match d.severity() {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
@@ -49,7 +36,8 @@ pub fn write_human<W: Write>(
             (Some(e), Lang::Zh) => Some(format!("应为 {e}")),
             (None, _) => None,
         };
-        let mut group = level.primary_title(message(d, lang)).id(&d.code).element(
+        let message = d.message(lang);
+        let mut group = level.primary_title(&message).id(d.code.as_str()).element(
             Snippet::source(text)
                 .line_start(d.line)
                 .path(source.as_str())
@@ -63,23 +51,14 @@ pub fn write_human<W: Write>(
     Ok(())
 }
 
-/// One finding as a JSON line, with its file and speech.
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    source: &'a str,
-    speech: usize,
-    #[serde(flatten)]
-    diagnostic: &'a Diagnostic,
-}
-
 /// Write every finding of `x` as one JSON object per line.
-pub fn write_json<W: Write>(x: &Extracted, out: &mut W) -> io::Result<()> {
-    for (i, s) in x.document.speeches.iter().enumerate() {
-        for d in &s.diagnostics {
-            let f = JsonFinding {
-                source: &x.document.source,
+pub fn write_json<W: Write>(x: &Document, out: &mut W) -> io::Result<()> {
+    for (i, s) in x.speeches.iter().enumerate() {
+        for d in &s.findings {
+            let f = crate::wire::CheckLine {
+                source: &x.source,
                 speech: i + 1,
-                diagnostic: d,
+                diagnostic: crate::wire::Diagnostic::of(d),
             };
             // io::Error::from keeps the kind of a failed write (a closed pipe ends the run quietly).
             serde_json::to_writer(&mut *out, &f).map_err(io::Error::from)?;

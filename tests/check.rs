@@ -11,11 +11,18 @@ use tigang::{Options, extract};
 /// (code, line, expected marker) of every finding in a fixture.
 fn findings_with(name: &str, opts: &Options) -> Vec<(String, usize, Option<String>)> {
     let bytes = std::fs::read(fixture(name)).unwrap();
-    let doc = extract(&bytes, name, opts).unwrap().document;
+    let doc = extract(
+        &bytes,
+        &Options {
+            source: Some(name.to_string()),
+            ..opts.clone()
+        },
+    )
+    .unwrap();
     doc.speeches
         .iter()
-        .flat_map(|s| &s.diagnostics)
-        .map(|d| (d.code.clone(), d.line, d.expected.clone()))
+        .flat_map(|s| &s.findings)
+        .map(|d| (d.code.as_str().to_string(), d.line, d.expected.clone()))
         .collect()
 }
 
@@ -237,14 +244,19 @@ fn seeds_report_their_known_slips() {
         eprintln!("skipped: {path} not found");
         return;
     };
-    let doc = extract(&bytes, &path, &Options::default())
-        .unwrap()
-        .document;
+    let doc = extract(
+        &bytes,
+        &Options {
+            source: Some(path.to_string()),
+            ..Options::default()
+        },
+    )
+    .unwrap();
     let at = |code: &str| -> Vec<usize> {
         doc.speeches
             .iter()
-            .flat_map(|s| &s.diagnostics)
-            .filter(|d| d.code == code)
+            .flat_map(|s| &s.findings)
+            .filter(|d| d.code.as_str() == code)
             .map(|d| d.line)
             .collect()
     };

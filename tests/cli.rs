@@ -10,11 +10,13 @@ use tigang::Document;
 
 /// The documents of JSON Lines output.
 fn json_lines(out: Vec<u8>) -> Vec<Document> {
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    tigang::wire::read_json(&String::from_utf8(out).unwrap()).unwrap()
+}
+
+fn one_json(out: &[u8]) -> Document {
+    let mut docs = tigang::wire::read_json(std::str::from_utf8(out).unwrap()).unwrap();
+    assert_eq!(docs.len(), 1);
+    docs.remove(0)
 }
 
 #[test]
@@ -24,8 +26,10 @@ fn yaml_reads_back_as_the_same_outline_as_json() {
     let json = tigang()
         .args(["extract", "--format", "json", &path])
         .ok_stdout();
-    let from_yaml: Document = serde_yaml::from_slice(&yaml).unwrap();
-    let from_json: Document = serde_json::from_slice(&json).unwrap();
+    let from_yaml = tigang::wire::read_yaml(std::str::from_utf8(&yaml).unwrap()).unwrap();
+    let from_json = tigang::wire::read_json(std::str::from_utf8(&json).unwrap()).unwrap();
+    assert_eq!(from_yaml.len(), 1);
+    let (from_yaml, from_json) = (&from_yaml[0], &from_json[0]);
     assert_eq!(from_yaml, from_json);
     assert_eq!(from_json.speeches[0].outline[1].children.len(), 3);
     assert_eq!(from_json.encoding, "UTF-8");
@@ -38,10 +42,7 @@ fn json_lines_has_one_object_per_input_and_yaml_one_document() {
         .args(["extract", "--format", "json", &a, &b])
         .ok_stdout();
     let text = String::from_utf8(out).unwrap();
-    let docs: Vec<Document> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = tigang::wire::read_json(&text).unwrap();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[1].speeches.len(), 2);
     let yaml = tigang().args(["extract", &a, &b]).ok_stdout();
@@ -136,7 +137,7 @@ fn gbk_input_is_decoded_and_its_encoding_reported() {
         .args(["extract", "--format", "json"])
         .write_stdin(gbk)
         .ok_stdout();
-    let doc: Document = serde_json::from_slice(&out).unwrap();
+    let doc = one_json(&out);
     assert_eq!(doc.encoding, "GBK");
     assert_eq!(doc.speeches[0].outline[0].title, "统一思想，提高认识");
 }

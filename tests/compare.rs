@@ -10,13 +10,12 @@ use tigang::compare::{Comparison, Outline, Status, compare};
 use tigang::{Options, extract};
 
 fn outline(name: &str) -> Outline {
-    let x = extract(
-        &std::fs::read(fixture(name)).unwrap(),
-        name,
-        &Options::default(),
-    )
-    .unwrap();
-    Outline::with_text(name, 0, &x.document.speeches[0], &x.text)
+    let opts = Options {
+        source: Some(name.to_string()),
+        ..Options::default()
+    };
+    let x = extract(std::fs::read(fixture(name)).unwrap(), &opts).unwrap();
+    Outline::with_text(name, 0, &x.speeches[0], &x.text)
 }
 
 /// The rows of `c` with status `s`, as (line in A, line in B).

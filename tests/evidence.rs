@@ -23,12 +23,19 @@ fn outlines(weights: Option<Weights>) -> Vec<(String, String)> {
                 ..Options::default()
             };
             // The fixtures of refused input (binary bytes) have no outline to compare.
-            let doc = extract(&bytes, "fixture", &opts).ok()?.document;
+            let doc = extract(
+                &bytes,
+                &Options {
+                    source: Some("fixture".to_string()),
+                    ..opts.clone()
+                },
+            )
+            .ok()?;
             let mut shape = String::new();
             for s in &doc.speeches {
                 shape.push_str(&format!("speech {}\n", s.start_line));
                 for (depth, h) in s.points(false) {
-                    let marker = h.marker.as_deref().unwrap_or("-");
+                    let marker = h.marker().unwrap_or("-");
                     shape.push_str(&format!("{depth} {} {marker}\n", h.line));
                 }
             }

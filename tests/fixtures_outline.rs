@@ -7,9 +7,14 @@ use tigang::{Document, Options, extract};
 fn document(name: &str, opts: &Options) -> Document {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("fixture exists");
-    extract(&bytes, &path, opts)
-        .expect("fixture is text")
-        .document
+    extract(
+        &bytes,
+        &Options {
+            source: Some(path.to_string()),
+            ..opts.clone()
+        },
+    )
+    .expect("fixture is text")
 }
 
 fn shape(name: &str) -> Vec<String> {
@@ -27,7 +32,7 @@ fn shape(name: &str) -> Vec<String> {
             let inline = if h.inline { " (inline)" } else { "" };
             out.push(format!(
                 "{depth} {} {}{inline}",
-                h.marker.as_deref().unwrap_or("-"),
+                h.marker().unwrap_or("-"),
                 h.title
             ));
         }
@@ -228,7 +233,7 @@ fn counted_points_keep_their_noun_and_punctuation_in_the_marker() {
     // announced-count mismatch).
     let doc = document("counted_aspects.txt", &Options::default());
     let codes: Vec<&str> = doc.speeches[0]
-        .diagnostics
+        .findings
         .iter()
         .map(|d| d.code.as_str())
         .collect();
@@ -333,11 +338,11 @@ fn a_lead_in_that_announces_a_list_becomes_its_group() {
     let groups: Vec<(Option<u32>, usize)> = doc.speeches[0]
         .outline
         .iter()
-        .map(|g| (g.announced, g.children.len()))
+        .map(|g| (g.announced(), g.children.len()))
         .collect();
     assert_eq!(groups, [(Some(3), 3), (Some(2), 2)]);
     assert_eq!(
-        doc.speeches[0].outline[1].intro.as_deref(),
+        doc.speeches[0].outline[1].intro(),
         Some("关于作风，我再强调两点：")
     );
 }

@@ -22,9 +22,14 @@ fn document(bytes: &[u8], name: &str) -> Document {
         body: true,
         ..Options::default()
     };
-    extract(bytes, name, &opts)
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-        .document
+    extract(
+        bytes,
+        &Options {
+            source: Some(name.to_string()),
+            ..opts.clone()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn fixture_document(name: &str) -> Document {
@@ -34,7 +39,7 @@ fn fixture_document(name: &str) -> Document {
 
 /// Each speech's outline as JSON, with line numbers and bodies: what must be the same.
 fn speeches(doc: &Document) -> serde_json::Value {
-    serde_json::to_value(&doc.speeches).unwrap()
+    serde_json::to_value(tigang::wire::Document::of(doc).speeches).unwrap()
 }
 
 /// The outline without line numbers: depth, marker and title of each point.
@@ -42,7 +47,7 @@ fn shape(doc: &Document) -> Vec<String> {
     doc.speeches
         .iter()
         .flat_map(|s| s.points(false))
-        .map(|(depth, h)| format!("{depth} {}{}", h.marker.as_deref().unwrap_or("-"), h.title))
+        .map(|(depth, h)| format!("{depth} {}{}", h.marker().unwrap_or("-"), h.title))
         .collect()
 }
 
@@ -476,10 +481,7 @@ fn binary_word_damaged_zips_and_other_archives_are_named_and_skipped() {
     }
     let docs = json_lines(out.get_output().stdout.clone());
     assert_eq!(docs.len(), 1);
-    assert_eq!(
-        docs[0].speeches[0].outline[0].marker.as_deref(),
-        Some("一、")
-    );
+    assert_eq!(docs[0].speeches[0].outline[0].marker(), Some("一、"));
 }
 
 #[test]
@@ -551,7 +553,13 @@ fn damaged_docx_bytes_are_refused_or_read_never_a_panic() {
         let at = x as usize % bad.len();
         bad[at] ^= (x >> 24) as u8 | 1;
         for bytes in [&bad[..], &good[..at]] {
-            match extract(bytes, "x.docx", &Options::default()) {
+            match extract(
+                bytes,
+                &Options {
+                    source: Some("x.docx".to_string()),
+                    ..Options::default()
+                },
+            ) {
                 Ok(_) => read += 1,
                 Err(_) => refused += 1,
             }
@@ -591,7 +599,7 @@ fn a_docx_heading_body_is_its_paragraph_even_without_a_full_stop() {
         let (_, h) = doc.speeches[0]
             .points(false)
             .into_iter()
-            .find(|(_, h)| h.marker.as_deref() == Some("（一）"))
+            .find(|(_, h)| h.marker() == Some("（一）"))
             .expect("（一）");
         h.body.clone().unwrap_or_default()
     };

@@ -11,8 +11,14 @@ fn render(path: &std::path::Path) -> String {
         explain: true,
         ..Options::default()
     };
-    let doc = match extract(&bytes, "fixture", &opts) {
-        Ok(x) => x.document,
+    let doc = match extract(
+        &bytes,
+        &Options {
+            source: Some("fixture".to_string()),
+            ..opts.clone()
+        },
+    ) {
+        Ok(x) => x,
         Err(e) => return format!("refused: {e}\n"),
     };
     let mut out = String::new();
@@ -29,7 +35,7 @@ fn render(path: &std::path::Path) -> String {
 
 fn line(out: &mut String, depth: usize, h: &Heading) {
     let indent = "  ".repeat(depth - 1);
-    let marker = h.marker.as_deref().unwrap_or("[group]");
+    let marker = h.marker().unwrap_or("[group]");
     let why = h.why.as_ref().map_or(String::new(), |w| {
         let top = w
             .evidence

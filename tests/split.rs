@@ -7,9 +7,14 @@ use tigang::{Document, Options, extract};
 fn document(name: &str) -> Document {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("fixture exists");
-    extract(&bytes, &path, &Options::default())
-        .expect("fixture is text")
-        .document
+    extract(
+        &bytes,
+        &Options {
+            source: Some(path.to_string()),
+            ..Options::default()
+        },
+    )
+    .expect("fixture is text")
 }
 
 /// Each speech's first line and its points as `depth marker`.
@@ -21,7 +26,7 @@ fn shape(name: &str) -> Vec<(usize, Vec<String>)> {
             let points = s
                 .points(false)
                 .into_iter()
-                .map(|(d, h)| format!("{d} {}", h.marker.as_deref().unwrap_or("-")))
+                .map(|(d, h)| format!("{d} {}", h.marker().unwrap_or("-")))
                 .collect();
             (s.start_line, points)
         })

@@ -14,9 +14,14 @@ fn bytes(name: &str) -> Vec<u8> {
 
 /// The outline tigang makes of the fixture `name`.
 fn document(name: &str) -> Document {
-    extract(&bytes(name), name, &Options::default())
-        .expect("fixture is text")
-        .document
+    extract(
+        bytes(name),
+        &Options {
+            source: Some(name.to_string()),
+            ..Options::default()
+        },
+    )
+    .expect("fixture is text")
 }
 
 /// (line, marker) of every point of every speech, in order.
@@ -24,7 +29,7 @@ fn points(doc: &Document) -> Vec<(usize, String)> {
     doc.speeches
         .iter()
         .flat_map(|s| s.points(true))
-        .map(|(_, h)| (h.line, h.marker.clone().unwrap_or_default()))
+        .map(|(_, h)| (h.line, h.marker().unwrap_or_default().to_string()))
         .collect()
 }
 
@@ -53,7 +58,7 @@ fn three_first_numbers_in_a_row_are_repeats() {
     let findings: Vec<(&str, usize, Option<&str>)> = doc
         .speeches
         .iter()
-        .flat_map(|s| &s.diagnostics)
+        .flat_map(|s| &s.findings)
         .map(|d| (d.code.as_str(), d.line, d.expected.as_deref()))
         .collect();
     assert_eq!(
@@ -67,18 +72,13 @@ fn three_first_numbers_in_a_row_are_repeats() {
 
 #[test]
 fn a_bad_byte_in_a_file_with_cr_only_line_ends_is_named_on_its_own_line() {
-    let x = extract(
-        &bytes("cr_only_line_ends_bad_byte.txt"),
-        "cr_only_line_ends_bad_byte.txt",
-        &Options::default(),
-    )
-    .unwrap();
+    let x = extract(bytes("cr_only_line_ends_bad_byte.txt"), &Options::default()).unwrap();
     let warnings: Vec<String> = x.warnings.iter().map(|w| w.to_string()).collect();
     assert_eq!(
         warnings,
         ["some bytes are not valid UTF-8 (first at line 4); they became U+FFFD"]
     );
-    assert_points(&x.document, &[(3, "一、"), (4, "二、"), (5, "三、")]);
+    assert_points(&x, &[(3, "一、"), (4, "二、"), (5, "三、")]);
 }
 
 #[test]
@@ -93,9 +93,11 @@ fn a_gb18030_file_with_four_byte_sequences_is_labelled_gb18030() {
 fn random_bytes_without_nul_are_refused_naming_the_file() {
     assert!(matches!(
         extract(
-            &bytes("binary_random_without_nul.txt"),
-            "binary_random_without_nul.txt",
-            &Options::default()
+            bytes("binary_random_without_nul.txt"),
+            &Options {
+                source: Some("binary_random_without_nul.txt".to_string()),
+                ..Options::default()
+            }
         ),
         Err(tigang::Error::Binary)
     ));
@@ -158,8 +160,15 @@ fn a_nul_beyond_the_binary_sniff_is_removed_too() {
     let mut text = "这是一段没有编号的正文。\n".repeat(2000).into_bytes();
     let padding_lines = 2000;
     text.extend_from_slice("一、压实\0安全责任。\n二、开展隐患排查。\n".as_bytes());
-    let x = extract(&text, "late_nul.txt", &Options::default()).unwrap();
-    let titles: Vec<&str> = x.document.speeches[0]
+    let x = extract(
+        &text,
+        &Options {
+            source: Some("late_nul.txt".to_string()),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let titles: Vec<&str> = x.speeches[0]
         .outline
         .iter()
         .map(|h| h.title.as_str())

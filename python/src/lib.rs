@@ -20,8 +20,12 @@ fn options(
     }
 }
 
-fn run(data: &[u8], source: &str, opts: &tigang::Options) -> PyResult<tigang::Extracted> {
-    tigang::extract(data, source, opts).map_err(|e| PyValueError::new_err(format!("{source}: {e}")))
+fn run(data: &[u8], source: &str, opts: &tigang::Options) -> PyResult<tigang::Document> {
+    let opts = tigang::Options {
+        source: Some(source.to_string()),
+        ..opts.clone()
+    };
+    tigang::extract(data, &opts).map_err(|e| PyValueError::new_err(format!("{source}: {e}")))
 }
 
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> PyResult<String> {
@@ -41,7 +45,7 @@ fn extract_json(
 ) -> PyResult<(String, Vec<String>)> {
     let x = run(data, source, &options(body, inline, encoding, keep_pinyin))?;
     let warnings = x.warnings.iter().map(|w| w.to_string()).collect();
-    Ok((json(&x.document)?, warnings))
+    Ok((json(&tigang::wire::Document::of(&x))?, warnings))
 }
 
 /// The flat rows of `data` as a JSON array.
@@ -90,15 +94,7 @@ fn compare_json(
     use tigang::compare::{self, Outline};
     let opts = options(false, false, encoding, false);
     let main = |data: &[u8], source: &str| -> PyResult<Outline> {
-        let x = run(data, source, &opts)?;
-        let lines: Vec<&str> = tigang::clean::split_lines(&x.text).collect();
-        let outlines: Vec<Outline> = x
-            .document
-            .speeches
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Outline::with_lines(source, i, s, &lines))
-            .collect();
+        let outlines = compare::outlines(&run(data, source, &opts)?);
         let i = compare::main_speech(&outlines)
             .ok_or_else(|| PyValueError::new_err(format!("{source}: no speech found")))?;
         Ok(outlines

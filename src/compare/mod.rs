@@ -92,9 +92,9 @@ impl Outline {
                 line: h.line,
                 depth,
                 parent,
-                marker: h.marker.clone().unwrap_or_default(),
-                family: h.family,
-                number: h.number,
+                marker: h.marker().unwrap_or_default().to_string(),
+                family: h.family(),
+                number: h.number(),
                 title: h.title.clone(),
                 bigrams: title::bigrams(&title::normalize(&h.title)),
                 text: h.body.clone().unwrap_or_else(|| h.title.clone()),
@@ -196,25 +196,32 @@ pub fn read_outlines(
     };
     if saved {
         let docs = crate::inputs::read_documents(input, opts, max_size)?;
-        return Ok(docs
-            .iter()
-            .flat_map(|d| {
-                d.speeches
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Outline::new(&d.source, i, s))
-            })
-            .collect());
+        return Ok(docs.iter().flat_map(outlines).collect());
     }
     let bytes = input.read(max_size).map_err(|e| e.to_string())?;
-    let x = crate::extract(&bytes, &input.name(), opts).map_err(|e| e.to_string())?;
-    let lines: Vec<&str> = crate::clean::split_lines(&x.text).collect();
-    Ok(x.document
-        .speeches
+    let opts = crate::Options {
+        source: Some(input.name()),
+        ..opts.clone()
+    };
+    let doc = crate::extract(&bytes, &opts).map_err(|e| e.to_string())?;
+    Ok(outlines(&doc))
+}
+
+/// Every speech of an extracted document as an outline to compare, each point's text taken from
+/// the document's text (or, for an outline read back from a saved file, its saved body or title).
+pub fn outlines(doc: &crate::Document) -> Vec<Outline> {
+    let lines: Vec<&str> = crate::clean::split_lines(&doc.text).collect();
+    doc.speeches
         .iter()
         .enumerate()
-        .map(|(i, s)| Outline::with_lines(&x.document.source, i, s, &lines))
-        .collect())
+        .map(|(i, s)| {
+            if doc.text.is_empty() {
+                Outline::new(&doc.source, i, s)
+            } else {
+                Outline::with_lines(&doc.source, i, s, &lines)
+            }
+        })
+        .collect()
 }
 
 /// The main speech of a file: the one with the outline, i.e. the most points, the earliest on a
@@ -356,7 +363,7 @@ pub struct Comparison {
 ///
 /// ```
 /// use tigang::compare::{Outline, similarity};
-/// let doc = tigang::extract("一、学习。\n二、落实。\n".as_bytes(), "a", &Default::default()).unwrap().document;
+/// let doc = tigang::extract("一、学习。\n二、落实。\n", &Default::default()).unwrap();
 /// let a = Outline::new("a", 0, &doc.speeches[0]);
 /// assert_eq!(similarity(&a, &a), 1.0);
 /// ```

@@ -238,25 +238,12 @@ fn group(siblings: Vec<(usize, Heading)>, groups: &HashMap<usize, Group>) -> Vec
             if let Some((_, node)) = open.take() {
                 out.push(node);
             }
-            let node = Heading {
-                line: g.line,
-                marker: None,
-                family: None,
-                number: None,
-                title: String::new(),
-                body: None,
-                inline: false,
-                intro: Some(g.intro.clone()),
-                announced: Some(g.announced),
-                list: None,
-                why: None,
-                children: vec![h],
-            };
-            open = Some((node.children[0].family, node));
+            let node = Heading::group(g.line, g.intro.clone(), g.announced, vec![h]);
+            open = Some((node.children[0].family(), node));
             continue;
         }
         match &mut open {
-            Some((family, node)) if h.family == *family && h.number != Some(1) => {
+            Some((family, node)) if h.family() == *family && h.number() != Some(1) => {
                 node.children.push(h)
             }
             _ => {
@@ -410,18 +397,15 @@ fn heading(lines: &[Line], c: &Item<'_>, body_end: usize, opts: NestOptions) -> 
         Vec::new()
     };
     Heading {
-        line,
-        marker: Some(c.marker.text.clone()),
-        family: Some(c.marker.family),
-        number: c.marker.number,
-        title: first_sentence(&paragraph).to_string(),
         body: opts.body.then(|| paragraph.clone()),
-        inline: false,
-        intro: None,
-        announced: None,
-        list: None,
-        why: None,
         children,
+        ..Heading::point(
+            line,
+            c.marker.text.clone(),
+            c.marker.family,
+            c.marker.number,
+            first_sentence(&paragraph).to_string(),
+        )
     }
 }
 
@@ -475,20 +459,16 @@ fn inline_points(paragraph: &str, from: usize, line: usize) -> Vec<Heading> {
         .iter()
         .zip(ends)
         .map(|(m, end)| Heading {
-            line,
-            marker: Some(m.text.clone()),
-            family: Some(m.family),
-            number: m.number,
-            title: first_sentence(paragraph[m.end..end].trim())
-                .trim_end_matches(['，', ',', '、', '：', ':', '；', ';'])
-                .to_string(),
-            body: None,
             inline: true,
-            intro: None,
-            announced: None,
-            list: None,
-            why: None,
-            children: Vec::new(),
+            ..Heading::point(
+                line,
+                m.text.clone(),
+                m.family,
+                m.number,
+                first_sentence(paragraph[m.end..end].trim())
+                    .trim_end_matches(['，', ',', '、', '：', ':', '；', ';'])
+                    .to_string(),
+            )
         })
         .collect()
 }
@@ -555,7 +535,7 @@ mod tests {
         let mut stack: Vec<&Heading> = outline.iter().collect();
         while let Some(h) = stack.pop() {
             if h.line == n
-                && h.marker.is_some()
+                && !h.is_group()
                 && let Some(why) = &h.why
             {
                 let chosen: Vec<Evidence> = why.evidence.iter().map(|w| w.evidence).collect();

@@ -3,7 +3,7 @@
 //! text. A passage never runs across two sections and holds at most `max_chars` characters, cut
 //! at sentence ends (inside a sentence only when one sentence alone is longer).
 
-use crate::Extracted;
+use crate::Document;
 use crate::render::rows::{Offsets, layout};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -120,13 +120,13 @@ fn pieces(text: &str, max: usize) -> Vec<(usize, usize)> {
 /// The passages of every speech of `x`, in document order.
 ///
 /// ```
-/// let x = tigang::extract("同志们：\n一、学习。读原文。\n二、落实。\n".as_bytes(), "a.txt", &Default::default()).unwrap();
+/// let x = tigang::extract("同志们：\n一、学习。读原文。\n二、落实。\n", &Default::default()).unwrap();
 /// let chunks = tigang::render::chunks::chunks(&x, 5);
 /// let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
 /// assert_eq!(texts, ["同志们：", "一、学习。", "读原文。", "二、落实。"]);
 /// assert_eq!(chunks[2].headings, ["一、学习"]);
 /// ```
-pub fn chunks(x: &Extracted, max_chars: usize) -> Vec<Chunk> {
+pub fn chunks(x: &Document, max_chars: usize) -> Vec<Chunk> {
     let text = x.text.as_str();
     let offsets = Offsets::new(text);
     let mut out = Vec::new();
@@ -169,7 +169,7 @@ pub fn chunks(x: &Extracted, max_chars: usize) -> Vec<Chunk> {
                 let (bs, be) = (start + a + lead, start + a + lead + trimmed.len());
                 part += 1;
                 out.push(Chunk {
-                    source: x.document.source.clone(),
+                    source: x.source.clone(),
                     speech: speech.index,
                     speech_title: s.title.clone(),
                     subtitle: s.subtitle.clone(),
@@ -192,7 +192,7 @@ pub fn chunks(x: &Extracted, max_chars: usize) -> Vec<Chunk> {
 }
 
 /// Write the passages of `x` as JSON Lines.
-pub fn write<W: Write>(x: &Extracted, max_chars: usize, out: &mut W) -> io::Result<()> {
+pub fn write<W: Write>(x: &Document, max_chars: usize, out: &mut W) -> io::Result<()> {
     for c in chunks(x, max_chars) {
         serde_json::to_writer(&mut *out, &c).map_err(io::Error::other)?;
         writeln!(out)?;

@@ -4,7 +4,8 @@
 //! the small script are inline; nothing is fetched. maud escapes every piece of text, since titles
 //! are user text.
 
-use crate::check::{Diagnostic, Severity};
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
 use crate::outline::{Document, Heading, Speech};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::HashMap;
@@ -190,8 +191,8 @@ fn speech(doc: &Document, i: usize, s: &Speech) -> Markup {
             format!("第{}篇 (line {})", i + 1, s.start_line)
         }
     });
-    let mut by_line: HashMap<usize, Vec<&Diagnostic>> = HashMap::new();
-    for d in &s.diagnostics {
+    let mut by_line: HashMap<usize, Vec<&Finding>> = HashMap::new();
+    for d in &s.findings {
         by_line.entry(d.line).or_default().push(d);
     }
     let meta: Vec<String> = [
@@ -216,12 +217,12 @@ fn speech(doc: &Document, i: usize, s: &Speech) -> Markup {
     }
 }
 
-fn node(h: &Heading, diags: &HashMap<usize, Vec<&Diagnostic>>, depth: usize) -> Markup {
+fn node(h: &Heading, diags: &HashMap<usize, Vec<&Finding>>, depth: usize) -> Markup {
     let para_id = format!("p{}-{}", h.line, depth);
     let body = h.body.as_deref().filter(|b| !b.is_empty());
     let row = html! {
-        @if h.marker.is_some() {
-            span.marker { (h.marker.as_deref().unwrap_or("")) }
+        @if !h.is_group() {
+            span.marker { (h.marker().unwrap_or("")) }
             @if body.is_some() {
                 span.title data-para=(para_id) role="button" tabindex="0" aria-expanded="false"
                     title="段落 paragraph" { (h.title) }
@@ -229,14 +230,14 @@ fn node(h: &Heading, diags: &HashMap<usize, Vec<&Diagnostic>>, depth: usize) -> 
                 span.title { (h.title) }
             }
         } @else {
-            span.title.group { (h.intro.as_deref().unwrap_or("")) }
+            span.title.group { (h.intro().unwrap_or("")) }
         }
         span.line { ":" (h.line) }
         // A group node carries the findings on its lead-in (announced-count).
         @for d in diags.get(&h.line).into_iter().flatten() {
-            @let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
-            span class=(class) role="button" tabindex="0" aria-expanded="false" { (d.code) }
-            span.msg { (d.message_zh) " / " (d.message) }
+            @let class = if d.severity() == Severity::Error { "diag error" } else { "diag warning" };
+            span class=(class) role="button" tabindex="0" aria-expanded="false" { (d.code.as_str()) }
+            span.msg { (d.message(Lang::Zh)) " / " (d.message(Lang::En)) }
         }
     };
     // The paragraph is shown from the title (a click or tap), not on a row of its own.
@@ -246,12 +247,8 @@ fn node(h: &Heading, diags: &HashMap<usize, Vec<&Diagnostic>>, depth: usize) -> 
         }
     };
     // Points count depth as `Speech::points` does: a group node adds none.
-    let point_depth = if h.marker.is_some() {
-        Some(depth)
-    } else {
-        None
-    };
-    let below = if h.marker.is_some() { depth + 1 } else { depth };
+    let point_depth = if !h.is_group() { Some(depth) } else { None };
+    let below = if !h.is_group() { depth + 1 } else { depth };
     // Depth is capped by the nesting stage (nest::MAX_DEPTH), so this recursion is bounded.
     html! {
         li data-depth=[point_depth] {
@@ -259,7 +256,7 @@ fn node(h: &Heading, diags: &HashMap<usize, Vec<&Diagnostic>>, depth: usize) -> 
                 div.row { (row) }
                 (para)
             } @else {
-                details.node.grp[h.marker.is_none()] open[depth <= 3 || h.marker.is_none()] {
+                details.node.grp[h.is_group()] open[depth <= 3 || h.is_group()] {
                     summary { (row) }
                     (para)
                     ul { @for c in &h.children { (node(c, diags, below)) } }

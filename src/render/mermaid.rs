@@ -25,7 +25,7 @@ fn label(text: &str) -> String {
 /// nodes (a lead-in that announces a list) are branches of their own, as in the other formats.
 ///
 /// ```
-/// let doc = tigang::extract("一、学习。\n（一）读原著。\n".as_bytes(), "a", &Default::default()).unwrap().document;
+/// let doc = tigang::extract("一、学习。\n（一）读原著。\n", &Default::default()).unwrap();
 /// let mut out = Vec::new();
 /// tigang::render::mermaid::write(&doc, &mut out).unwrap();
 /// let text = String::from_utf8(out).unwrap();
@@ -57,7 +57,7 @@ pub fn write<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
                 let indent = "  ".repeat(base + depth + 1);
                 let text = super::label(node);
                 // A group node is drawn as a rounded box, a point as a square one.
-                if node.marker.is_none() {
+                if node.is_group() {
                     writeln!(out, "{indent}n{id}(\"{}\")", label(&text))?;
                 } else {
                     writeln!(out, "{indent}n{id}[\"{}\"]", label(&text))?;

@@ -56,43 +56,26 @@ impl Format {
     }
 }
 
-/// Write `doc` in `format`.
+/// Write `doc` in `format` with the default [`RenderOptions`] (a table with its header line).
 ///
 /// ```
-/// use tigang::render::{render, Format};
-/// let doc = tigang::extract("一、学习。\n二、落实。\n".as_bytes(), "a.txt", &Default::default()).unwrap().document;
+/// use tigang::{render, Format};
+/// let doc = tigang::extract("一、学习。\n二、落实。\n", &Default::default()).unwrap();
 /// let mut out = Vec::new();
 /// render(&doc, Format::Text, &mut out).unwrap();
 /// assert!(String::from_utf8(out).unwrap().contains("一、学习"));
 /// ```
 pub fn render<W: Write>(doc: &Document, format: Format, out: &mut W) -> io::Result<()> {
-    match format {
-        Format::Yaml => {
-            writeln!(out, "---")?;
-            let yaml = serde_yaml::to_string(doc).map_err(io::Error::other)?;
-            out.write_all(yaml.as_bytes())
-        }
-        Format::Json => {
-            serde_json::to_writer(&mut *out, doc).map_err(io::Error::other)?;
-            writeln!(out)
-        }
-        Format::Markdown => markdown(doc, out),
-        Format::Text => text(doc, out),
-        Format::Html => out.write_all(html::page(doc).as_bytes()),
-        Format::Mermaid => mermaid::write(doc, out),
-        Format::Svg => out.write_all(svg::draw(doc).as_bytes()),
-        Format::Csv | Format::Tsv | Format::JsonlRows | Format::Chunks => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "rows need the decoded text for their offsets: use render_extracted",
-        )),
-    }
+    render_with(doc, format, &RenderOptions::default(), out)
 }
 
-/// What the formats that read the decoded text are asked for.
+/// What the row, table and chunk formats are asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Add the body column to a table.
     pub body: bool,
+    /// Write a table's header line (off when several inputs share one table).
+    pub header: bool,
     /// The bound on a passage of `Format::Chunks`, in characters.
     pub max_chars: usize,
 }
@@ -101,28 +84,55 @@ impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
             body: false,
+            header: true,
             max_chars: chunks::DEFAULT_MAX_CHARS,
         }
     }
 }
 
-/// Write the outline of `x` in `format`: the row and chunk formats read the decoded text for
-/// their offsets, the others only the outline. Tables are written without their header line.
-pub fn render_extracted<W: Write>(
-    x: &crate::Extracted,
+/// Write `doc` in `format`. The row and chunk formats cut offsets from the document's decoded
+/// text; an outline read back from a saved file has none, and its offsets are those of nothing.
+///
+/// ```
+/// use tigang::{Format, render::{render_with, RenderOptions}};
+/// let doc = tigang::extract("一、学习。\n二、落实。\n", &Default::default()).unwrap();
+/// let mut out = Vec::new();
+/// let opts = RenderOptions { header: false, ..RenderOptions::default() };
+/// render_with(&doc, Format::Csv, &opts, &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+/// ```
+pub fn render_with<W: Write>(
+    doc: &Document,
     format: Format,
-    opts: RenderOptions,
+    opts: &RenderOptions,
     out: &mut W,
 ) -> io::Result<()> {
-    let with_body = opts.body;
     let table = match format {
+        Format::Yaml => {
+            writeln!(out, "---")?;
+            let yaml =
+                serde_yaml::to_string(&crate::wire::Document::of(doc)).map_err(io::Error::other)?;
+            return out.write_all(yaml.as_bytes());
+        }
+        Format::Json => {
+            serde_json::to_writer(&mut *out, &crate::wire::Document::of(doc))
+                .map_err(io::Error::other)?;
+            return writeln!(out);
+        }
+        Format::Markdown => return markdown(doc, out),
+        Format::Text => return text(doc, out),
+        Format::Html => return out.write_all(html::page(doc).as_bytes()),
+        Format::Mermaid => return mermaid::write(doc, out),
+        Format::Svg => return out.write_all(svg::draw(doc).as_bytes()),
+        Format::JsonlRows => return rows::write_jsonl(&rows::rows(doc), out),
+        Format::Chunks => return chunks::write(doc, opts.max_chars, out),
         Format::Csv => rows::Table::Csv,
         Format::Tsv => rows::Table::Tsv,
-        Format::JsonlRows => return rows::write_jsonl(&rows::rows(x), out),
-        Format::Chunks => return chunks::write(x, opts.max_chars, out),
-        _ => return render(&x.document, format, out),
     };
-    rows::write_table(&rows::rows(x), table, with_body, out)
+    if opts.header {
+        rows::write_header(table, opts.body, out)?;
+    }
+    rows::write_table(&rows::rows(doc), table, opts.body, out)
 }
 
 fn speech_name(doc: &Document, i: usize) -> String {
@@ -249,9 +259,8 @@ fn explained(why: &crate::nest::Explanation) -> String {
 
 /// How a node is shown: marker and title, or a group node's lead-in.
 pub(crate) fn label(h: &Heading) -> String {
-    match (&h.marker, &h.intro) {
-        (Some(m), _) => format!("{m}{}", h.title),
-        (None, Some(intro)) => intro.clone(),
-        (None, None) => h.title.clone(),
+    match &h.kind {
+        crate::Kind::Point { marker, .. } => format!("{marker}{}", h.title),
+        crate::Kind::Group { intro, .. } => intro.clone(),
     }
 }

@@ -2,7 +2,7 @@
 //! R and Spark. A row names its point by a stable path (`2.3.1`) and says where the point's
 //! section lies in the decoded text, so a reader needs no walk over `children`.
 
-use crate::Extracted;
+use crate::Document;
 use crate::outline::Heading;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -160,14 +160,14 @@ pub(crate) struct Layout<'a> {
 }
 
 /// Every speech of `x` laid out over its decoded text.
-pub(crate) fn layout(x: &Extracted) -> Vec<Layout<'_>> {
+pub(crate) fn layout(x: &Document) -> Vec<Layout<'_>> {
     let text = x.text.as_str();
     let starts = line_starts(text);
     // Byte offset of a line's start, and of its end with its line break.
     let line_start = |n: usize| starts[n.saturating_sub(1).min(starts.len() - 1)];
     let line_end = |n: usize| starts[n.min(starts.len() - 1)];
     let mut out = Vec::new();
-    for (si, speech) in x.document.speeches.iter().enumerate() {
+    for (si, speech) in x.speeches.iter().enumerate() {
         // The whole tree in preorder, with each node's start.
         let mut nodes: Vec<Placed> = Vec::new();
         let mut stack: Vec<(usize, &Heading)> =
@@ -180,7 +180,7 @@ pub(crate) fn layout(x: &Extracted) -> Vec<Layout<'_>> {
             let ls = line_start(h.line);
             let mut start = ls;
             if h.inline
-                && let Some(m) = &h.marker
+                && let Some(m) = h.marker()
             {
                 let from = match last_on_line {
                     Some((line, at)) if line == h.line => at + 1,
@@ -190,7 +190,7 @@ pub(crate) fn layout(x: &Extracted) -> Vec<Layout<'_>> {
                 let from = (from..=end)
                     .find(|&i| text.is_char_boundary(i))
                     .unwrap_or(end);
-                start = match text[from..end].find(m.as_str()) {
+                start = match text[from..end].find(m) {
                     Some(i) => from + i,
                     // Not as written (cleaning changed it): keep document order.
                     None => from.min(end),
@@ -228,7 +228,7 @@ pub(crate) fn layout(x: &Extracted) -> Vec<Layout<'_>> {
                 above.pop();
             }
             let points_above = above.last().map_or(0, |&(_, p)| p);
-            let is_point = n.heading.marker.is_some();
+            let is_point = !n.heading.is_group();
             n.depth = points_above + 1;
             above.push((n.tree_depth, points_above + usize::from(is_point)));
             if is_point {
@@ -253,38 +253,38 @@ pub(crate) fn layout(x: &Extracted) -> Vec<Layout<'_>> {
 /// them (extracted with `body`).
 ///
 /// ```
-/// let x = tigang::extract("一、学习。\n（一）读原文。\n二、落实。\n".as_bytes(), "a.txt", &Default::default()).unwrap();
+/// let x = tigang::extract("一、学习。\n（一）读原文。\n二、落实。\n", &Default::default()).unwrap();
 /// let rows = tigang::render::rows::rows(&x);
 /// assert_eq!(rows.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(), ["1", "1.1", "2"]);
 /// assert_eq!(&x.text[rows[0].byte_start..rows[0].byte_end], "一、学习。\n（一）读原文。\n");
 /// ```
-pub fn rows(x: &Extracted) -> Vec<Row> {
+pub fn rows(x: &Document) -> Vec<Row> {
     let offsets = Offsets::new(&x.text);
     let mut out = Vec::new();
     for speech in layout(x) {
         // The titles of the points above, for the breadcrumb.
         let mut titles: Vec<String> = Vec::new();
         for n in &speech.nodes {
-            let (Some(marker), Some(path)) = (&n.heading.marker, &n.path) else {
+            let (Some(marker), Some(path)) = (n.heading.marker(), &n.path) else {
                 continue;
             };
             let h = n.heading;
             titles.truncate(n.depth - 1);
             titles.resize(n.depth - 1, String::new());
             out.push(Row {
-                source: x.document.source.clone(),
+                source: x.source.clone(),
                 speech: speech.index,
                 speech_title: speech.speech.title.clone(),
                 path: path.clone(),
                 depth: n.depth,
-                marker: marker.clone(),
-                family: h.family.map(|f| {
+                marker: marker.to_string(),
+                family: h.family().map(|f| {
                     serde_json::to_value(f)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default()
                 }),
-                number: h.number,
+                number: h.number(),
                 title: h.title.clone(),
                 parent: path
                     .rsplit_once('.')

@@ -35,7 +35,7 @@ fn cut(text: &str) -> String {
 /// One SVG document holding every speech of `doc`, one under the other.
 ///
 /// ```
-/// let doc = tigang::extract("一、学习。\n（一）读原著。\n".as_bytes(), "a", &Default::default()).unwrap().document;
+/// let doc = tigang::extract("一、学习。\n（一）读原著。\n", &Default::default()).unwrap();
 /// let svg = tigang::render::svg::draw(&doc);
 /// assert!(svg.starts_with("<svg") && svg.contains("读原著"));
 /// ```
@@ -76,10 +76,11 @@ pub fn draw(doc: &Document) -> String {
             open.truncate(depth);
             let parent = *open.last().unwrap_or(&root);
             let x = PAD + depth as f64 * INDENT;
-            let (marker, text) = match (&h.marker, &h.intro) {
-                (Some(m), _) => (m.clone(), format!("{m}{}", cut(&h.title))),
-                (None, Some(intro)) => (String::new(), cut(intro)),
-                (None, None) => (String::new(), cut(&h.title)),
+            let (marker, text) = match &h.kind {
+                crate::Kind::Point { marker, .. } => {
+                    (marker.clone(), format!("{marker}{}", cut(&h.title)))
+                }
+                crate::Kind::Group { intro, .. } => (String::new(), cut(intro)),
             };
             rows.push(Row {
                 x,
@@ -88,7 +89,7 @@ pub fn draw(doc: &Document) -> String {
                 marker_len: marker.chars().count(),
                 parent_y: Some(parent),
                 heading: false,
-                group: h.marker.is_none(),
+                group: h.is_group(),
             });
             open.push((x, y));
         }

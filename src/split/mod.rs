@@ -961,8 +961,8 @@ mod tests {
         let lines = clean(text, CleanOptions::default());
         assert_eq!(header(&lines, 4..8).title.as_deref(), Some("二"));
         // The number is the document's label, not its first point.
-        let doc = crate::extract(text.as_bytes(), "t", &crate::Options::default()).unwrap();
-        let points: Vec<usize> = doc.document.speeches[1]
+        let doc = crate::extract(text, &crate::Options::default()).unwrap();
+        let points: Vec<usize> = doc.speeches[1]
             .points(true)
             .into_iter()
             .map(|(depth, _)| depth)

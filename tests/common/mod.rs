@@ -39,9 +39,5 @@ impl OkStdout for Command {
 
 /// The documents of JSON Lines output.
 pub fn json_lines(out: Vec<u8>) -> Vec<tigang::Document> {
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    tigang::wire::read_json(&String::from_utf8(out).unwrap()).unwrap()
 }

@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tigang::check::Severity;
+use tigang::Severity;
 use tigang::inputs::{self, Input};
 use tigang::render::{self, Format};
 use tigang::report::{self, Lang};
@@ -111,8 +111,8 @@ fn for_each_input<P: Send>(
     opts: &tigang::Options,
     lang: Lang,
     skip: impl Fn(&Input) -> bool + Sync,
-    prepare: impl Fn(&tigang::Extracted) -> P + Sync,
-    mut each: impl FnMut(&Input, tigang::Extracted, P) -> anyhow::Result<bool>,
+    prepare: impl Fn(&tigang::Document) -> P + Sync,
+    mut each: impl FnMut(&Input, tigang::Document, P) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
     let started = std::time::Instant::now();
     let mut tally = Tally {
@@ -134,9 +134,13 @@ fn for_each_input<P: Send>(
             }
             let name = input.name();
             let size = input.size().unwrap_or(0);
+            let opts = tigang::Options {
+                source: Some(name),
+                ..opts.clone()
+            };
             let x = input
                 .read(read.max_size)
-                .and_then(|b| tigang::extract(&b, &name, opts))
+                .and_then(|b| tigang::extract(&b, &opts))
                 .map(|x| {
                     let prepared = prepare(&x);
                     (x, prepared)
@@ -154,16 +158,15 @@ fn for_each_input<P: Send>(
             match result {
                 Ok((x, prepared)) => {
                     tally.files += 1;
-                    tally.speeches += x.document.speeches.len();
+                    tally.speeches += x.speeches.len();
                     tally.headings += x
-                        .document
                         .speeches
                         .iter()
                         .map(|s| s.points(false).len())
                         .sum::<usize>();
                     tally.input_warnings += x.warnings.len();
-                    for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
-                        match d.severity {
+                    for d in x.speeches.iter().flat_map(|s| &s.findings) {
+                        match d.severity() {
                             Severity::Error => tally.finding_errors += 1,
                             Severity::Warning => tally.finding_warnings += 1,
                         }
@@ -331,13 +334,14 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         _ => false,
     };
     // Rendering happens on the worker threads; the writer only copies bytes out in order.
-    let render_in_worker = |x: &tigang::Extracted| {
+    let render_in_worker = |x: &tigang::Document| {
         let mut buf = Vec::new();
         let opts = render::RenderOptions {
             body: args.body,
+            header: false,
             max_chars: args.max_chars,
         };
-        render::render_extracted(x, format, opts, &mut buf).map(|()| buf)
+        render::render_with(x, format, &opts, &mut buf).map(|()| buf)
     };
     // A table has one header: on standard output before the first input's rows, in each file
     // written with -o before its own.
@@ -458,8 +462,8 @@ pub fn check(args: CheckArgs, lang: Lang, color: ColorArg) -> anyhow::Result<Exi
         |_| false,
         |_| (),
         |_, x, ()| {
-            for d in x.document.speeches.iter().flat_map(|s| &s.diagnostics) {
-                match d.severity {
+            for d in x.speeches.iter().flat_map(|s| &s.findings) {
+                match d.severity() {
                     Severity::Error => errors += 1,
                     Severity::Warning => warnings += 1,
                 }
