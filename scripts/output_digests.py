@@ -80,8 +80,10 @@ def label_of(p):
 
 def digest(bin_, args, files):
     env = dict(os.environ, NO_COLOR="1", LANG="C", LC_ALL="", LC_MESSAGES="")
+    # Paths relative to the repository, as a user in it would type them: outputs that show or
+    # measure the path (the SVG's width, compare's columns) then do not depend on the clone's place.
     run = subprocess.run(
-        [bin_, *args, *[str(f) for f in files]],
+        [bin_, *args, *[os.path.relpath(f, ROOT) for f in files]],
         cwd=ROOT,
         env=env,
         stdin=subprocess.DEVNULL,
