@@ -361,11 +361,14 @@ pub fn recognize(line: &str) -> Option<Marker> {
 /// Parse `rule` at the start of `text`, whose marker may begin at byte `indent`. A marker is
 /// short: a prefix is parsed first, so that pest's work (and its error report on text that
 /// fails) does not grow with the text. A match that reaches the end of a cut prefix may depend
-/// on what follows (a bare 一 must end its line), so it is parsed again whole.
+/// on what follows (a bare 一 must end its line), so it is parsed again whole. The prefix counts
+/// no spaces: the grammar lets any number of them stand inside a marker (（一 ）, 1 、, as PDFs
+/// leave them), so a cut inside a wide gap would refuse a marker the grammar takes.
 fn parse_prefix(text: &str, indent: usize, rule: Rule) -> Option<Marker> {
     const PREFIX_CHARS: usize = 24;
     let cut = text[indent..]
         .char_indices()
+        .filter(|&(_, c)| c != ' ' && c != '\u{3000}')
         .nth(PREFIX_CHARS)
         .map(|(i, _)| indent + i);
     if let Some(cut) = cut {
@@ -525,6 +528,9 @@ fn to_marker(pair: Pair<'_, Rule>) -> Result<Marker, UnexpectedRule> {
         },
     })
 }
+
+#[cfg(test)]
+mod precheck_tests;
 
 #[cfg(test)]
 mod tests {
