@@ -268,3 +268,20 @@ proptest! {
         prop_assert_eq!(recognize_inline(&text), grammar_says(&text, Rule::inline), "{:?}", text);
     }
 }
+
+/// The disagreement the properties found: a prefix cut inside a wide gap refused (or took) what
+/// the whole line says. Spaces no longer count toward the prefix.
+#[test]
+fn a_wide_gap_inside_a_marker_is_read_as_the_grammar_reads_it() {
+    let paren = format!("（1{WIDE_GAP}）加强学习");
+    let m = recognize(&paren).expect("（1 … ） is a marker");
+    assert_eq!((m.family, m.number), (Family::ParenArabic, Some(1)));
+    let numeral = format!("一{WIDE_GAP}、加强学习");
+    assert_eq!(recognize(&numeral).map(|m| m.family), Some(Family::Numeral));
+    // 1.1 and a unit after the gap is an amount, whatever the gap.
+    assert_eq!(recognize(&format!("1.1{WIDE_GAP}亿元")), None);
+    assert_eq!(
+        recognize(&format!("1.1{WIDE_GAP}总体目标")).map(|m| m.family),
+        Some(Family::Decimal)
+    );
+}
