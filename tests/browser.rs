@@ -2,7 +2,7 @@
 //! comparison at a desktop width (1280 px) and a phone's (390 px), takes a screenshot at each, and
 //! each page's own `#selftest` script records the layout facts into the DOM, which Chromium dumps
 //! after the script ran. The tests need Chromium (`apt-get install chromium fonts-wqy-zenhei`;
-//! `.ci/run` installs it and runs them with `--ignored`).
+//! `.ci/run` installs it and runs them with `--include-ignored`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

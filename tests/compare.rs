@@ -339,7 +339,7 @@ fn a_corpus_is_grouped_into_templates() {
 
 /// Seed 001 repeats several speeches; each repeat must land in one cluster with its original.
 #[test]
-#[ignore = "needs ../shared/seeds"]
+#[ignore = "needs ../shared"]
 fn repeated_seed_speeches_cluster_together() {
     let seeds = format!("{}/../shared/seeds", env!("CARGO_MANIFEST_DIR"));
     let out = tigang()

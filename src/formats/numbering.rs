@@ -10,6 +10,7 @@
 //! second instance continues the list), except an instance with a start override, which starts
 //! its own list ("Restart at 1" in Word writes one).
 
+use crate::marker::numerals::{self, Counting};
 use std::collections::HashMap;
 
 /// The most list levels Word has (0 to 8).
@@ -99,144 +100,22 @@ impl NumFmt {
         match self {
             NumFmt::Decimal => n.to_string(),
             NumFmt::DecimalZero => format!("{n:02}"),
-            NumFmt::DecimalFullWidth => n
-                .to_string()
-                .chars()
-                .map(|d| char::from_u32(d as u32 - '0' as u32 + '０' as u32).unwrap_or(d))
-                .collect(),
-            NumFmt::EnclosedCircle => enclosed(n, '①', 20),
-            NumFmt::EnclosedParen => enclosed(n, '⑴', 20),
-            NumFmt::EnclosedFullstop => enclosed(n, '⒈', 20),
-            NumFmt::ChineseCounting => chinese_counting(n, &LOWER_DIGITS, &LOWER_UNITS),
-            NumFmt::ChineseLegal => chinese_counting(n, &LEGAL_DIGITS, &LEGAL_UNITS),
-            NumFmt::IdeographDigital => n
-                .to_string()
-                .chars()
-                .map(|d| {
-                    ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九']
-                        [d as usize - '0' as usize]
-                })
-                .collect(),
-            NumFmt::HeavenlyStems => cycle(
-                n,
-                &['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'],
-            ),
-            NumFmt::EarthlyBranches => cycle(
-                n,
-                &[
-                    '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
-                ],
-            ),
-            NumFmt::UpperRoman => roman(n),
-            NumFmt::LowerRoman => roman(n).to_ascii_lowercase(),
-            NumFmt::UpperLetter => letters(n, b'A'),
-            NumFmt::LowerLetter => letters(n, b'a'),
+            NumFmt::DecimalFullWidth => numerals::full_width(n),
+            NumFmt::EnclosedCircle => numerals::enclosed(n, numerals::CIRCLED_ONE, 20),
+            NumFmt::EnclosedParen => numerals::enclosed(n, numerals::PARENTHESIZED_ONE, 20),
+            NumFmt::EnclosedFullstop => numerals::enclosed(n, numerals::FULL_STOP_ONE, 20),
+            NumFmt::ChineseCounting => numerals::counting(n, Counting::Han, '〇'),
+            NumFmt::ChineseLegal => numerals::counting(n, Counting::Capital, '零'),
+            NumFmt::IdeographDigital => numerals::digit_by_digit(n),
+            NumFmt::HeavenlyStems => numerals::cycle(n, &numerals::STEMS),
+            NumFmt::EarthlyBranches => numerals::cycle(n, &numerals::BRANCHES),
+            NumFmt::UpperRoman => numerals::roman(n),
+            NumFmt::LowerRoman => numerals::roman(n).to_ascii_lowercase(),
+            NumFmt::UpperLetter => numerals::letters(n, b'A'),
+            NumFmt::LowerLetter => numerals::letters(n, b'a'),
             NumFmt::Bullet | NumFmt::None => String::new(),
         }
     }
-}
-
-const LOWER_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const LOWER_UNITS: [char; 4] = ['十', '百', '千', '万'];
-const LEGAL_DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
-const LEGAL_UNITS: [char; 4] = ['拾', '佰', '仟', '万'];
-
-/// A number below 100,000 counted in words: 十 and 十二 without a leading 一, 一百〇五 with a
-/// zero where a place is skipped. Larger numbers (no list reaches them) are written digit by
-/// digit.
-fn chinese_counting(n: u32, digits: &[char; 10], units: &[char; 4]) -> String {
-    if n == 0 {
-        return digits[0].to_string();
-    }
-    if n >= 100_000 {
-        return n
-            .to_string()
-            .chars()
-            .map(|d| digits[d as usize - '0' as usize])
-            .collect();
-    }
-    let places = [n / 10_000, n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
-    let place_units = [
-        Some(units[3]),
-        Some(units[2]),
-        Some(units[1]),
-        Some(units[0]),
-        None,
-    ];
-    let mut out = String::new();
-    let mut zero_pending = false;
-    for (i, (&d, unit)) in places.iter().zip(place_units).enumerate() {
-        if d == 0 {
-            zero_pending = !out.is_empty();
-            continue;
-        }
-        if zero_pending {
-            out.push(digits[0]);
-            zero_pending = false;
-        }
-        // 十二, not 一十二, when the tens lead.
-        if !(d == 1 && i == 3 && out.is_empty()) {
-            out.push(digits[d as usize]);
-        }
-        if let Some(u) = unit {
-            out.push(u);
-        }
-    }
-    out
-}
-
-/// `n` as one of `count` enclosed characters starting at `first`, or in digits beyond them.
-fn enclosed(n: u32, first: char, count: u32) -> String {
-    match n {
-        1.. if n <= count => {
-            char::from_u32(first as u32 + n - 1).map_or(n.to_string(), String::from)
-        }
-        _ => n.to_string(),
-    }
-}
-
-/// The `n`-th of `signs`, over again after the last.
-fn cycle(n: u32, signs: &[char]) -> String {
-    let i = (n.max(1) - 1) as usize % signs.len();
-    signs[i].to_string()
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    let mut out = String::new();
-    for (value, sign) in TABLE {
-        while n >= value {
-            out.push_str(sign);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// Word's letters: a … z, then aa … zz, the letter repeated.
-fn letters(n: u32, a: u8) -> String {
-    if n == 0 {
-        return n.to_string();
-    }
-    let letter = (a + ((n - 1) % 26) as u8) as char;
-    std::iter::repeat_n(letter, ((n - 1) / 26 + 1).min(100) as usize).collect()
 }
 
 /// What goes between a marker and the paragraph's text (`w:suff`).
