@@ -37,7 +37,10 @@ fn texts_in(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .flatten()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "docx" || e == "html"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "txt" || e == "docx" || e == "html")
+        })
         .collect();
     files.sort();
     files
@@ -80,10 +83,15 @@ fn validate_outlines(dirs: &[PathBuf]) -> usize {
 
 fn own_folders() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["tests/fixtures", "tests/fixtures/formats", "tests/probe", "examples"]
-        .iter()
-        .map(|d| root.join(d))
-        .collect()
+    [
+        "tests/fixtures",
+        "tests/fixtures/formats",
+        "tests/probe",
+        "examples",
+    ]
+    .iter()
+    .map(|d| root.join(d))
+    .collect()
 }
 
 #[test]
@@ -100,7 +108,10 @@ fn every_shared_text_outline_fits_the_schema() {
         .iter()
         .map(|d| shared.join(d))
         .collect();
-    assert!(dirs.iter().all(|d| d.is_dir()), "../shared is not beside the repository");
+    assert!(
+        dirs.iter().all(|d| d.is_dir()),
+        "../shared is not beside the repository"
+    );
     let n = validate_outlines(&dirs);
     assert!(n > 70, "only {n} outlines checked");
 }
@@ -146,7 +157,10 @@ fn the_schema_is_strict_about_fields_and_node_kinds() {
     tigang::render(&doc, Format::Json, &mut out).unwrap();
     let good: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(errors(&v, &good), None);
-    assert!(good["speeches"][0]["outline"][0]["intro"].is_string(), "a group: {good}");
+    assert!(
+        good["speeches"][0]["outline"][0]["intro"].is_string(),
+        "a group: {good}"
+    );
     // A field the contract does not have.
     let mut extra = good.clone();
     extra["speeches"][0]["outline"][0]["colour"] = json!("red");
