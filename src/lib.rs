@@ -4,7 +4,7 @@
 //! The pipeline, one module per stage:
 //! [`formats`] a .docx, web page or PDF → text, [`decode`] bytes → text, [`clean`] text → lines,
 //! [`split`] lines → speeches, [`marker`] heading markers (the pest grammar in
-//! `grammar/heading.pest`), [`nest`] headings → outline tree, [`render`] outline → YAML, JSON,
+//! `grammar/heading.pest`), [`nest`] headings → outline tree, [`mod@render`] outline → YAML, JSON,
 //! Markdown or text.
 //!
 //! The library's entries are few: [`extract()`] (text or bytes → [`Document`]), [`check()`]
