@@ -21,7 +21,6 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod batch;
 pub mod check;
 pub mod clean;
 pub mod compare;
@@ -30,12 +29,10 @@ pub mod error;
 pub mod finding;
 pub mod formats;
 pub mod i18n;
-pub mod inputs;
 pub mod marker;
 pub mod nest;
 pub mod outline;
 pub mod render;
-pub mod report;
 pub mod split;
 pub mod wire;
 

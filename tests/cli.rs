@@ -312,3 +312,102 @@ fn help_and_messages_follow_the_language() {
         .success()
         .stderr(predicate::str::contains("文件为空"));
 }
+
+#[test]
+fn an_illegal_compare_format_is_a_usage_error_before_any_work() {
+    // A side-by-side view or a page holds two speeches; a corpus prints YAML or JSON. Refused as
+    // clap refuses its own conflicts (exit 2, usage shown), in either language.
+    for format in ["html", "side"] {
+        tigang()
+            .args(["compare", "--all", "--format", format, "no/such/folder"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("--format {format}")))
+            .stderr(predicate::str::contains("--all"))
+            .stderr(predicate::str::contains("Usage"))
+            // Refused before the paths were read: the missing folder is never mentioned.
+            .stderr(predicate::str::contains("no/such/folder").not());
+    }
+    tigang()
+        .args(["--lang", "zh", "compare", "--all", "-f", "html", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("不能与"))
+        .stderr(predicate::str::contains("--all"));
+}
+
+#[test]
+fn compare_options_of_a_corpus_need_all_and_a_pair_needs_two_speeches() {
+    let (a, b) = (fixture("restart_beside.txt"), fixture("two_speeches.txt"));
+    for extra in [
+        ["--threshold", "0.5"],
+        ["--matrix", "m.csv"],
+        ["--points", "p.csv"],
+    ] {
+        tigang()
+            .args(["compare", &a, &b])
+            .args(extra)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--all"));
+    }
+    tigang()
+        .args(["compare", &a, &b, &a])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("two speeches"))
+        .stderr(predicate::str::contains("3 were given"));
+    tigang()
+        .args(["--lang", "zh", "compare", &a])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("需要两篇讲话"));
+}
+
+#[test]
+fn compare_reads_inputs_as_extract_does() {
+    // --glob chooses a folder's files, --keep-pinyin keeps pinyin, --quiet silences the note on
+    // which speech of a file was compared.
+    let dir = tempfile::tempdir().unwrap();
+    let speech = "同志们：\n一、應對挑戰(zhàn)。内容。\n二、抓好落实。内容。\n";
+    std::fs::write(dir.path().join("a.txt"), speech).unwrap();
+    std::fs::write(dir.path().join("b.txt"), speech).unwrap();
+    std::fs::write(dir.path().join("draft.txt"), speech).unwrap();
+    let all = |extra: &[&str]| {
+        let out = tigang()
+            .args(["compare", "--all", "--format", "json"])
+            .args(extra)
+            .arg(dir.path())
+            .ok_stdout();
+        serde_json::from_slice::<serde_json::Value>(&out).unwrap()
+    };
+    assert_eq!(all(&[])["speeches"], 3);
+    assert_eq!(all(&["--glob", "!draft*"])["speeches"], 2);
+    let title = |extra: &[&str]| {
+        let out = tigang()
+            .args(["compare", "--format", "json"])
+            .args(extra)
+            .args([dir.path().join("a.txt"), dir.path().join("b.txt")])
+            .ok_stdout();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["pairs"][0]["a"]["title"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(title(&[]), "應對挑戰");
+    assert_eq!(title(&["--keep-pinyin"]), "應對挑戰(zhàn)");
+    let two = fixture("two_speeches.txt");
+    let note = |extra: &[&str]| {
+        let out = tigang()
+            .arg("compare")
+            .args(extra)
+            .args([&two, &two])
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    };
+    assert!(note(&[]).contains("compared speech #"), "{}", note(&[]));
+    assert_eq!(note(&["--quiet"]), "");
+}

@@ -174,39 +174,6 @@ impl Outline {
     }
 }
 
-/// Every speech of an input as an outline to compare, in file order (a saved stream's speeches
-/// count on across its documents). A saved outline (`.json`, `.jsonl`, `.yaml`, `.yml`) is read
-/// back, its points' text being their saved body or title; any other input is extracted and each
-/// point's text is taken from the input ([`Outline::with_text`]).
-pub fn read_outlines(
-    input: &crate::inputs::Input,
-    opts: &crate::Options,
-    max_size: u64,
-) -> Result<Vec<Outline>, String> {
-    let saved = match input {
-        crate::inputs::Input::File(p, _) => {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                matches!(
-                    e.to_ascii_lowercase().as_str(),
-                    "json" | "jsonl" | "yaml" | "yml"
-                )
-            })
-        }
-        crate::inputs::Input::Stdin => false,
-    };
-    if saved {
-        let docs = crate::inputs::read_documents(input, opts, max_size)?;
-        return Ok(docs.iter().flat_map(outlines).collect());
-    }
-    let bytes = input.read(max_size).map_err(|e| e.to_string())?;
-    let opts = crate::Options {
-        source: Some(input.name()),
-        ..opts.clone()
-    };
-    let doc = crate::extract(&bytes, &opts).map_err(|e| e.to_string())?;
-    Ok(outlines(&doc))
-}
-
 /// Every speech of an extracted document as an outline to compare, each point's text taken from
 /// the document's text (or, for an outline read back from a saved file, its saved body or title).
 pub fn outlines(doc: &crate::Document) -> Vec<Outline> {

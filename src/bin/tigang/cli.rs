@@ -1,12 +1,11 @@
-//! The command line: clap's view of it (turned into library options in `options`), and its help
-//! in the user's language.
+//! The command line as clap reads it (the low-level arguments, resolved into one plain
+//! configuration in `config`), and its help in the user's language.
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use tigang::check::CheckOptions;
+use tigang::Lang;
 use tigang::render::Format;
-use tigang::report::Lang;
 
 /// Examples shown at the end of `tigang extract --help` (one per line, as typed).
 pub const EXTRACT_EXAMPLES: &str = "\
@@ -158,12 +157,9 @@ impl ColorArg {
     }
 }
 
-/// Options every command that reads speeches shares.
+/// How inputs are read: options extract, check and compare share.
 #[derive(clap::Args, Debug)]
 pub struct ReadArgs {
-    /// Files (.txt, .docx, .html, .pdf) or folders (every such file under them, in sorted order,
-    /// hidden and .gitignore'd files left out); `-` or nothing reads standard input.
-    pub paths: Vec<PathBuf>,
     /// In folders, read only the files matching GLOB (gitignore syntax, any case; `!GLOB` leaves
     /// files out; repeat for more). Example: --glob '*.docx' --glob '!*草稿*'
     #[arg(long, value_name = "GLOB")]
@@ -174,9 +170,6 @@ pub struct ReadArgs {
     /// Keep pinyin that scraping sites insert after characters, such as 挑戰(zhàn).
     #[arg(long)]
     pub keep_pinyin: bool,
-    /// Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.
-    #[arg(long)]
-    pub no_official_order: bool,
     /// Work on N files at once (default: all cores). Output stays in input order.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -206,10 +199,21 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{text:?} is not a size (e.g. 1000000, 500K, 256M, 1G)"))
 }
 
+/// The help of the paths extract and check read (one text for both).
+const PATHS_HELP: &str = "Files (.txt, .docx, .html, .pdf) or folders (every such file under them, in sorted order, hidden and .gitignore'd files left out); `-` or nothing reads standard input.";
+
+/// The help of `--no-official-order` (extract's diagnostics and check's findings obey it).
+const NO_OFFICIAL_ORDER_HELP: &str =
+    "Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.";
+
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
+    #[arg(help = PATHS_HELP)]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[arg(long, help = NO_OFFICIAL_ORDER_HELP)]
+    pub no_official_order: bool,
     /// Output format.
     ///
     /// yaml (one document per input), json (one object per input per line), markdown (nested
@@ -312,8 +316,12 @@ fn parse_similarity(s: &str) -> Result<f64, String> {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
+    #[arg(help = PATHS_HELP)]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[arg(long, help = NO_OFFICIAL_ORDER_HELP)]
+    pub no_official_order: bool,
     /// Output format.
     ///
     /// human: rustc-style reports on stderr; json: one finding per line on stdout.
@@ -326,42 +334,36 @@ pub struct CompareArgs {
     /// Two speeches (A B), or with --all any number of files and folders.
     #[arg(required = true, value_name = "SPEECH")]
     pub speeches: Vec<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Compare every speech under the paths with every other, and print clusters.
     #[arg(long)]
     pub all: bool,
     /// Output format.
     ///
     /// yaml, json, side (two speeches side by side for the terminal), or html (a page with the
-    /// two outlines side by side, changes coloured).
+    /// two outlines side by side, changes coloured). With --all: yaml or json.
     #[arg(short, long, value_enum, default_value_t = CompareFormat::Yaml)]
     pub format: CompareFormat,
     /// With --all: the similarity (0 to 1) at which two speeches count as copies.
-    #[arg(long, default_value_t = 0.8, value_name = "X", value_parser = parse_similarity)]
+    #[arg(long, default_value_t = 0.8, value_name = "X", value_parser = parse_similarity,
+          requires = "all")]
     pub threshold: f64,
     /// With --all: the structure similarity (0 to 1, the share of points aligned by content
     /// under aligned parents) at which two speeches count as one template family.
-    #[arg(long, default_value_t = tigang::compare::corpus::FAMILY_THRESHOLD, value_name = "X", value_parser = parse_similarity)]
+    #[arg(long, default_value_t = tigang::compare::corpus::FAMILY_THRESHOLD, value_name = "X",
+          value_parser = parse_similarity, requires = "all")]
     pub family_threshold: f64,
     /// With --all: also write the topic table of each family as CSV to FILE: a row per aligned
     /// point, a column per speech, each cell the point's marker and title. Example: --points t.csv
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", requires = "all")]
     pub points: Option<PathBuf>,
     /// With --all: also write the similarity matrix as CSV to FILE. Example: --matrix sim.csv
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", requires = "all")]
     pub matrix: Option<PathBuf>,
     /// Width of the side-by-side view in columns (default: the terminal's, or 120).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
     pub width: Option<usize>,
-    /// Decode inputs with this encoding instead of detecting it.
-    ///
-    /// Example: --encoding gbk
-    #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
-    /// Refuse inputs larger than SIZE.
-    ///
-    /// SIZE is bytes, or with K, M, G: 500K, 1G.
-    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
-    pub max_size: u64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -425,25 +427,6 @@ impl From<FormatArg> for Format {
     }
 }
 
-impl ReadArgs {
-    /// The inputs the paths name, folders walked as `--glob` says.
-    pub fn inputs(&self) -> anyhow::Result<tigang::inputs::Listed> {
-        let walk = tigang::inputs::Walk::with_globs(&self.glob).map_err(anyhow::Error::msg)?;
-        Ok(tigang::inputs::expand_with(&self.paths, &walk))
-    }
-
-    pub fn options(&self) -> tigang::Options {
-        tigang::Options {
-            encoding: self.encoding.clone(),
-            keep_pinyin: self.keep_pinyin,
-            check: CheckOptions {
-                official_order: !self.no_official_order,
-            },
-            ..tigang::Options::default()
-        }
-    }
-}
-
 /// The command tree with help in the user's language, coloured as `--color` says.
 pub fn command(lang: Lang, color: ColorArg) -> clap::Command {
     let cmd = Cli::command().color(match color {
@@ -458,11 +441,11 @@ pub fn command(lang: Lang, color: ColorArg) -> clap::Command {
     }
 }
 
-/// The help of the tree in Chinese: our texts from [`tigang::i18n::HELP_ZH`], then clap's own
+/// The help of the tree in Chinese: our texts from [`crate::lang::HELP_ZH`], then clap's own
 /// strings (headings, the help and version flags, the `help` subcommand, possible and default
 /// values), which exist only once the tree is built.
 fn chinese(mut cmd: clap::Command) -> clap::Command {
-    for &(sub, arg, text) in tigang::i18n::HELP_ZH {
+    for &(sub, arg, text) in crate::lang::HELP_ZH {
         let apply = |c: clap::Command| -> clap::Command {
             match arg {
                 "" => c.about(text).long_about(None),
@@ -476,6 +459,14 @@ fn chinese(mut cmd: clap::Command) -> clap::Command {
         };
         cmd = if sub.is_empty() {
             apply(cmd)
+        } else if sub == "*" {
+            let names: Vec<String> = cmd
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            names
+                .iter()
+                .fold(cmd, |cmd, name| cmd.mut_subcommand(name, apply))
         } else if cmd.find_subcommand(sub).is_some() {
             cmd.mut_subcommand(sub, apply)
         } else {
@@ -572,8 +563,7 @@ mod tests {
 
     #[test]
     fn sizes_read_with_their_unit() {
-        // The default written in the help is the library's.
-        assert_eq!(parse_size("256M"), Ok(tigang::inputs::DEFAULT_MAX_SIZE));
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
         assert_eq!(parse_size("1000"), Ok(1000));
         assert_eq!(parse_size("2k"), Ok(2048));
         assert!(parse_size("lots").is_err());

@@ -1,14 +1,19 @@
 //! The `tigang` command: parses the command line (in `cli`) and hands each subcommand to the
 //! library through `run`.
 
+mod batch;
 mod cli;
+mod config;
+mod inputs;
+mod lang;
+mod report;
 mod run;
 
 use clap::FromArgMatches;
 use cli::{Cli, ColorArg, Command, LangArg};
 use std::io::{self, Write};
 use std::process::ExitCode;
-use tigang::report::Lang;
+use tigang::Lang;
 
 // The pipeline allocates many small strings per line; mimalloc serves them markedly faster than
 // the system allocator (measured in benches/corpus_bench.sh).
@@ -24,7 +29,7 @@ pub mod exit {
 }
 
 fn main() -> ExitCode {
-    let lang = Lang::from_args_or_env(std::env::args_os());
+    let lang = lang::from_args_or_env(std::env::args_os());
     let color = ColorArg::from_args(std::env::args_os());
     let matches = match cli::command(lang, color).try_get_matches() {
         Ok(m) => m,
@@ -40,10 +45,24 @@ fn main() -> ExitCode {
         None => lang,
     };
     let color = cli.color;
+    // Every policy is resolved before any work: a usage error stops the run here.
     let result = match cli.command {
-        Command::Extract(args) => run::extract(args, lang),
-        Command::Check(args) => run::check(args, lang, color),
-        Command::Compare(args) => run::compare(args, lang, color),
+        Command::Extract(args) => run::extract(
+            config::extract(args, lang).unwrap_or_else(|e| exit_on_usage_error(e, lang)),
+            lang,
+        ),
+        Command::Check(args) => run::check(
+            config::check(args, color, lang).unwrap_or_else(|e| exit_on_usage_error(e, lang)),
+            lang,
+        ),
+        Command::Compare(args) => {
+            let cmd = cli::command(lang, color);
+            run::compare(
+                config::compare(args, color, lang, &cmd)
+                    .unwrap_or_else(|e| exit_on_usage_error(e, lang)),
+                lang,
+            )
+        }
         // Both are rendered into memory first: writing them straight to a closed pipe would panic
         // inside clap_complete.
         Command::Completions { shell } => {
@@ -92,6 +111,13 @@ fn tigang_zh_error(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
     let get = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
     let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
+    // An error tigang raised itself (not clap) has no context: its text is already Chinese.
+    if e.context().next().is_none() {
+        let text = e.to_string();
+        let first = text.lines().next().unwrap_or_default();
+        let msg = first.strip_prefix("error: ").unwrap_or(first);
+        return format!("错误：{msg}\n\n更多信息请用 --help。");
+    }
     let mut msg = match e.kind() {
         ErrorKind::InvalidValue => {
             let valid = get(ContextKind::ValidValue);

@@ -1,18 +1,18 @@
 //! What each command does with the inputs: read and extract them in parallel, stream results out
 //! in order, show progress, and turn outcomes into exit statuses.
 
-use crate::cli::{
-    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
-};
+use crate::cli::CheckFormat;
+use crate::config::{self, PairView};
 use crate::exit;
+use crate::inputs::{self, Input};
+use crate::report;
 use anyhow::Context as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tigang::Severity;
-use tigang::inputs::{self, Input};
+use tigang::compare::{self, Outline, corpus};
 use tigang::render::{self, Format};
-use tigang::report::{self, Lang};
+use tigang::{Document, Lang, Severity};
 
 /// `eprintln!` that returns the write's error instead of panicking: stderr can be a closed pipe
 /// or a full disk, and the run must then end cleanly (see `main`), not panic or hang.
@@ -94,25 +94,47 @@ fn report_unlisted(unlisted: Vec<(PathBuf, io::Error)>, lang: Lang) -> io::Resul
         say!(
             "tigang: {}: {}",
             path.display(),
-            tigang::i18n::error_text(&e.into(), lang)
+            crate::lang::unlisted_text(e, lang)
         )?;
     }
     Ok(any)
 }
 
-/// Read and extract the inputs (as listed by `inputs::expand`) in parallel (`--jobs`), handing
-/// each result to `each` in input order as soon as it is ready. `each` may skip an input before
-/// it is read (`skip`). Inputs that cannot be read get a one-line error naming them; the rest are
-/// still processed. A progress bar shows on a terminal; a summary line ends a run over several
-/// inputs. Returns whether any input failed.
+/// What a run reads each input as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Load {
+    /// Every input is a speech to extract.
+    Extract,
+    /// A saved outline (`.json`, `.jsonl`, `.yaml`, `.yml`) is read back, every document of it;
+    /// any other input is extracted (see [`inputs::read_documents`]).
+    ExtractOrSaved,
+}
+
+/// What the runner reports at the end of a run over several inputs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Summary {
+    /// extract's and check's line of files, speeches, headings and findings.
+    Tally,
+    /// None: the command's own output sums the run up (`compare --all`).
+    None,
+}
+
+/// Read the inputs (as listed by `inputs::expand_with`) in parallel (`jobs`), handing each
+/// one's documents to `each` in input order as soon as they are ready, after `prepare` has
+/// worked on them on the worker thread. `each` may skip an input before it is read (`skip`).
+/// Inputs that cannot be read get a one-line error naming them; the rest are still processed. A
+/// progress bar shows on a terminal; a summary line ends a run over several inputs. Returns
+/// whether any input failed.
+#[allow(clippy::too_many_arguments)]
 fn for_each_input<P: Send>(
-    read: &ReadArgs,
+    read: &config::Read,
     (inputs, unlisted): (Vec<Input>, Vec<(PathBuf, io::Error)>),
-    opts: &tigang::Options,
+    load: Load,
+    summary: Summary,
     lang: Lang,
     skip: impl Fn(&Input) -> bool + Sync,
-    prepare: impl Fn(&tigang::Document) -> P + Sync,
-    mut each: impl FnMut(&Input, tigang::Document, P) -> anyhow::Result<bool>,
+    prepare: impl Fn(&[Document]) -> P + Sync,
+    mut each: impl FnMut(&Input, Vec<Document>, P) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
     let started = std::time::Instant::now();
     let mut tally = Tally {
@@ -120,32 +142,34 @@ fn for_each_input<P: Send>(
         ..Tally::default()
     };
     report_unlisted(unlisted, lang)?;
-    let progress = progress_bar(&inputs, read.quiet);
-    let jobs = read
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let progress = progress_bar(&inputs, read.progress);
     let mut failed = tally.failed > 0;
-    tigang::batch::ordered(
+    crate::batch::ordered(
         &inputs,
-        jobs,
+        read.jobs,
         |input| {
             if skip(input) {
                 return None;
             }
-            let name = input.name();
             let size = input.size().unwrap_or(0);
-            let opts = tigang::Options {
-                source: Some(name),
-                ..opts.clone()
+            let docs = match load {
+                Load::Extract => {
+                    let opts = tigang::Options {
+                        source: Some(input.name()),
+                        ..read.options.clone()
+                    };
+                    input
+                        .read(read.max_size)
+                        .and_then(|b| tigang::extract(&b, &opts))
+                        .map(|d| vec![d])
+                }
+                Load::ExtractOrSaved => inputs::read_documents(input, &read.options, read.max_size),
             };
-            let x = input
-                .read(read.max_size)
-                .and_then(|b| tigang::extract(&b, &opts))
-                .map(|x| {
-                    let prepared = prepare(&x);
-                    (x, prepared)
-                });
-            Some((x, size))
+            let prepared = docs.map(|docs| {
+                let p = prepare(&docs);
+                (docs, p)
+            });
+            Some((prepared, size))
         },
         |i, result| -> anyhow::Result<()> {
             let input = &inputs[i];
@@ -156,26 +180,29 @@ fn for_each_input<P: Send>(
             progress.inc(size);
             progress.set_message(format!("{}/{} files", i + 1, inputs.len()));
             match result {
-                Ok((x, prepared)) => {
+                Ok((docs, prepared)) => {
                     tally.files += 1;
-                    tally.speeches += x.speeches.len();
-                    tally.headings += x
-                        .speeches
-                        .iter()
-                        .map(|s| s.points(false).len())
-                        .sum::<usize>();
-                    tally.input_warnings += x.warnings.len();
-                    for d in x.speeches.iter().flat_map(|s| &s.findings) {
-                        match d.severity() {
-                            Severity::Error => tally.finding_errors += 1,
-                            Severity::Warning => tally.finding_warnings += 1,
+                    for x in &docs {
+                        tally.speeches += x.speeches.len();
+                        tally.headings += x
+                            .speeches
+                            .iter()
+                            .map(|s| s.points(false).len())
+                            .sum::<usize>();
+                        tally.input_warnings += x.warnings.len();
+                        for d in x.speeches.iter().flat_map(|s| &s.findings) {
+                            match d.severity() {
+                                Severity::Error => tally.finding_errors += 1,
+                                Severity::Warning => tally.finding_warnings += 1,
+                            }
+                        }
+                        for w in &x.warnings {
+                            let label = lang.pick("warning", "警告");
+                            progress
+                                .suspend(|| say!("tigang: {name}: {label}: {}", w.text(lang)))?;
                         }
                     }
-                    for w in &x.warnings {
-                        let label = lang.pick("warning", "警告");
-                        progress.suspend(|| say!("tigang: {name}: {label}: {}", w.text(lang)))?;
-                    }
-                    if !each(input, x, prepared)? {
+                    if !each(input, docs, prepared)? {
                         tally.failed += 1;
                         failed = true;
                     }
@@ -192,20 +219,18 @@ fn for_each_input<P: Send>(
         },
     )?;
     progress.finish_and_clear();
-    if !read.quiet && inputs.len() > 1 {
+    if read.summary && summary == Summary::Tally && inputs.len() > 1 {
         let secs = started.elapsed().as_secs_f64();
         say!("{}", tally.line(secs, lang))?;
     }
     Ok(failed)
 }
 
-/// A progress bar on stderr when it is a terminal (never on a pipe, in CI, or with --quiet):
-/// bytes done of the total, rate, ETA, and files done.
-fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
-    let visible = !quiet
-        && io::stderr().is_terminal()
-        && std::env::var_os("CI").is_none()
-        && inputs.len() > 1;
+/// A progress bar on stderr when `allowed` (it is a terminal, not CI, not --quiet: see
+/// `config::Read::progress`) and there are several inputs: bytes done of the total, rate, ETA,
+/// and files done.
+fn progress_bar(inputs: &[Input], allowed: bool) -> indicatif::ProgressBar {
+    let visible = allowed && inputs.len() > 1;
     if !visible {
         return indicatif::ProgressBar::hidden();
     }
@@ -303,23 +328,8 @@ pub fn man(
     Ok(ExitCode::from(exit::OK))
 }
 
-pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    // The HTML page shows each heading's paragraph on a click, so it always carries bodies.
-    let body = args.body || matches!(args.format, FormatArg::Html);
-    let opts = tigang::Options {
-        body,
-        inline: args.inline,
-        explain: args.explain,
-        weights: (!args.weight.is_empty()).then(|| {
-            let mut w = tigang::nest::Weights::default();
-            for &(e, v) in &args.weight {
-                w.set(e, v);
-            }
-            w
-        }),
-        ..args.read.options()
-    };
-    let format = Format::from(args.format);
+pub fn extract(args: config::Extract, lang: Lang) -> anyhow::Result<ExitCode> {
+    let format = args.format;
     tell_stdin_is_read(&args.read.paths, lang)?;
     if let Some(dir) = &args.output {
         std::fs::create_dir_all(dir)
@@ -334,14 +344,12 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         _ => false,
     };
     // Rendering happens on the worker threads; the writer only copies bytes out in order.
-    let render_in_worker = |x: &tigang::Document| {
+    let render_in_worker = |docs: &[Document]| {
         let mut buf = Vec::new();
-        let opts = render::RenderOptions {
-            body: args.body,
-            header: false,
-            max_chars: args.max_chars,
-        };
-        render::render_with(x, format, &opts, &mut buf).map(|()| buf)
+        for x in docs {
+            render::render_with(x, format, &args.render, &mut buf)?;
+        }
+        Ok::<_, io::Error>(buf)
     };
     // A table has one header: on standard output before the first input's rows, in each file
     // written with -o before its own.
@@ -353,10 +361,10 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             render::rows::Table::Tsv
         };
         // Writing to a Vec cannot fail.
-        let _ = render::rows::write_header(t, args.body, &mut header);
+        let _ = render::rows::write_header(t, args.render.body, &mut header);
         header
     });
-    let listed = args.read.inputs()?;
+    let listed = inputs::expand_with(&args.read.paths, &args.read.walk);
     // A page, a drawing or a diagram is one document: two in one stream are neither valid SVG nor
     // one HTML page (duplicate ids) nor a file mmdc reads.
     if args.output.is_none()
@@ -370,11 +378,11 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 Lang::En => format!(
                     "--format {} writes one file per input, and there are {n} inputs: \
                      give a folder for them with -o DIR (e.g. -o outlines/)",
-                    args.format.name()
+                    args.format_name
                 ),
                 Lang::Zh => format!(
                     "--format {} 每个输入写一个文件，而输入有 {n} 个：请用 -o DIR 指定输出文件夹（如 -o outlines/）",
-                    args.format.name()
+                    args.format_name
                 ),
             }
         )?;
@@ -388,7 +396,8 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let failed = for_each_input(
         &args.read,
         listed,
-        &opts,
+        Load::Extract,
+        Summary::Tally,
         lang,
         skip,
         render_in_worker,
@@ -411,9 +420,12 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             let path = inputs::output_path(dir, input, format.extension());
             if input_files.contains(&path) {
                 say!(
-                    "tigang: {}: refusing to write {}: it is an input",
+                    "tigang: {}: {}",
                     input.name(),
-                    path.display()
+                    match lang {
+                        Lang::En => format!("refusing to write {}: it is an input", path.display()),
+                        Lang::Zh => format!("拒绝写入 {}：它是输入文件", path.display()),
+                    }
                 )?;
                 return Ok(false);
             }
@@ -421,17 +433,24 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             // second is refused rather than written over the first.
             if let Some(first) = written.get(&path) {
                 say!(
-                    "tigang: {}: refusing to write {} over the output of {first}",
+                    "tigang: {}: {}",
                     input.name(),
-                    path.display()
+                    match lang {
+                        Lang::En => format!(
+                            "refusing to write {} over the output of {first}",
+                            path.display()
+                        ),
+                        Lang::Zh => format!("拒绝写入 {}：会覆盖 {first} 的输出", path.display()),
+                    }
                 )?;
                 return Ok(false);
             }
             if let Err(e) = inputs::write_atomically(&path, &buf) {
                 say!(
-                    "tigang: {}: cannot write: {}",
+                    "tigang: {}: {}{}",
                     path.display(),
-                    tigang::error::io_text(&e)
+                    lang.pick("cannot write: ", "无法写入："),
+                    tigang::i18n::error_text(&e.into(), lang)
                 )?;
                 return Ok(false);
             }
@@ -447,32 +466,33 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     }))
 }
 
-pub fn check(args: CheckArgs, lang: Lang, color: ColorArg) -> anyhow::Result<ExitCode> {
-    let opts = args.read.options();
-    let color = color.wanted(io::stderr().is_terminal());
+pub fn check(args: config::Check, lang: Lang) -> anyhow::Result<ExitCode> {
     tell_stdin_is_read(&args.read.paths, lang)?;
     let (mut errors, mut warnings) = (0, 0);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let failed = for_each_input(
         &args.read,
-        args.read.inputs()?,
-        &opts,
+        inputs::expand_with(&args.read.paths, &args.read.walk),
+        Load::Extract,
+        Summary::Tally,
         lang,
         |_| false,
         |_| (),
-        |_, x, ()| {
-            for d in x.speeches.iter().flat_map(|s| &s.findings) {
-                match d.severity() {
-                    Severity::Error => errors += 1,
-                    Severity::Warning => warnings += 1,
+        |_, docs, ()| {
+            for x in &docs {
+                for d in x.speeches.iter().flat_map(|s| &s.findings) {
+                    match d.severity() {
+                        Severity::Error => errors += 1,
+                        Severity::Warning => warnings += 1,
+                    }
                 }
-            }
-            match args.format {
-                CheckFormat::Human => {
-                    report::write_human(&x, lang, color, &mut io::stderr().lock())?
+                match args.format {
+                    CheckFormat::Human => {
+                        report::write_human(x, lang, args.color, &mut io::stderr().lock())?
+                    }
+                    CheckFormat::Json => report::write_json(x, &mut out)?,
                 }
-                CheckFormat::Json => report::write_json(&x, &mut out)?,
             }
             Ok(true)
         },
@@ -510,69 +530,102 @@ fn speech_spec(spec: &str, lang: Lang) -> anyhow::Result<(PathBuf, usize)> {
     Ok((PathBuf::from(spec), 1))
 }
 
-pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result<ExitCode> {
-    use tigang::compare::{self, Outline, corpus};
-    let opts = tigang::Options {
-        encoding: args.encoding.clone(),
-        ..tigang::Options::default()
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.all {
-        let paths: Vec<PathBuf> = args.speeches.iter().map(PathBuf::from).collect();
-        let (inputs, unlisted) = inputs::expand(&paths);
-        // Checked before any reading: the matrix is written last, so a refusal after minutes of
-        // work would waste them.
-        if let Some(path) = &args.matrix {
-            matrix_may_be_written(path, &inputs, b"speech", lang)?;
-        }
-        if let Some(path) = &args.points {
-            matrix_may_be_written(path, &inputs, b"family", lang)?;
-        }
-        let mut failed = report_unlisted(unlisted, lang)?;
-        let mut outlines = Vec::new();
-        for input in &inputs {
-            match compare::read_outlines(input, &opts, args.max_size) {
-                Ok(found) => outlines.extend(found.into_iter().filter(|o| !o.points.is_empty())),
-                Err(e) => {
-                    say!("tigang: {}: {e}", input.name())?;
-                    failed = true;
-                }
+/// Every speech of an input as an outline to compare, in file order (a saved stream's speeches
+/// count on across its documents), each point's text taken from the input or, read back from a
+/// saved outline, its saved body or title.
+fn read_outlines(input: &Input, read: &config::Read) -> Result<Vec<Outline>, tigang::Error> {
+    let docs = inputs::read_documents(input, &read.options, read.max_size)?;
+    Ok(docs.iter().flat_map(compare::outlines).collect())
+}
+
+pub fn compare(args: config::Compare, lang: Lang) -> anyhow::Result<ExitCode> {
+    match args {
+        config::Compare::Pair { a, b, read, view } => compare_pair(&a, &b, &read, view, lang),
+        config::Compare::Corpus {
+            read,
+            threshold,
+            family_threshold,
+            points,
+            matrix,
+            json,
+        } => {
+            let (inputs, unlisted) = inputs::expand_with(&read.paths, &read.walk);
+            // Checked before any reading: the tables are written last, so a refusal after
+            // minutes of work would waste them.
+            if let Some(path) = &matrix {
+                table_may_be_written(path, &inputs, b"speech", lang)?;
             }
+            if let Some(path) = &points {
+                table_may_be_written(path, &inputs, b"family", lang)?;
+            }
+            let mut outlines = Vec::new();
+            // The outlines are built on the worker threads, as extract renders there.
+            let failed = for_each_input(
+                &read,
+                (inputs, unlisted),
+                Load::ExtractOrSaved,
+                Summary::None,
+                lang,
+                |_| false,
+                |docs| {
+                    docs.iter()
+                        .flat_map(compare::outlines)
+                        .filter(|o| !o.points.is_empty())
+                        .collect::<Vec<Outline>>()
+                },
+                |_, _, found| {
+                    outlines.extend(found);
+                    Ok(true)
+                },
+            )?;
+            let (result, scored) = corpus::cluster(&outlines, threshold, family_threshold);
+            if let Some(path) = &points {
+                let mut buf = Vec::new();
+                corpus::write_topics(&outlines, &result.families, &mut buf)?;
+                write_table(path, &buf, lang)?;
+            }
+            if let Some(path) = &matrix {
+                let mut buf = Vec::new();
+                corpus::write_matrix(&outlines, &scored, &mut buf)?;
+                write_table(path, &buf, lang)?;
+            }
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&result)?)?;
+            } else {
+                write!(out, "{}", serde_yaml::to_string(&result)?)?;
+            }
+            out.flush()?;
+            Ok(ExitCode::from(if failed {
+                exit::INPUT_FAILED
+            } else {
+                exit::OK
+            }))
         }
-        let (result, scored) = corpus::cluster(&outlines, args.threshold, args.family_threshold);
-        if let Some(path) = &args.points {
-            let mut buf = Vec::new();
-            corpus::write_topics(&outlines, &result.families, &mut buf)?;
-            inputs::write_atomically(path, &buf)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        if let Some(path) = &args.matrix {
-            let mut buf = Vec::new();
-            corpus::write_matrix(&outlines, &scored, &mut buf)?;
-            inputs::write_atomically(path, &buf)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        match args.format {
-            CompareFormat::Json => writeln!(out, "{}", serde_json::to_string(&result)?)?,
-            _ => write!(out, "{}", serde_yaml::to_string(&result)?)?,
-        }
-        out.flush()?;
-        return Ok(ExitCode::from(if failed {
-            exit::INPUT_FAILED
-        } else {
-            exit::OK
-        }));
     }
-    let [a, b] = args.speeches.as_slice() else {
-        anyhow::bail!(
-            "{}",
-            lang.pick(
-                "compare takes two speeches (A B), or --all with paths",
-                "compare 需要两篇讲话（A B），或用 --all 给出路径"
-            )
-        );
-    };
+}
+
+/// Write a table `--matrix` or `--points` asked for, or say why it could not be.
+fn write_table(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
+    inputs::write_atomically(path, bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}{}",
+            path.display(),
+            lang.pick("cannot write: ", "无法写入："),
+            tigang::i18n::error_text(&e.into(), lang)
+        )
+    })
+}
+
+/// `compare A B`: each side's speech (its main one, or the N-th of `FILE#N`), aligned.
+fn compare_pair(
+    a: &str,
+    b: &str,
+    read: &config::Read,
+    view: PairView,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let load = |spec: &str| -> anyhow::Result<Outline> {
         let (path, n) = speech_spec(spec, lang)?;
         let explicit = spec != path.to_string_lossy();
@@ -581,8 +634,9 @@ pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result
         } else {
             Input::file(path)
         };
-        let mut outlines = compare::read_outlines(&input, &opts, args.max_size)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", input.name()))?;
+        let mut outlines = read_outlines(&input, read).map_err(|e| {
+            anyhow::anyhow!("{}: {}", input.name(), tigang::i18n::error_text(&e, lang))
+        })?;
         let total = outlines.len();
         // A plain FILE means its main speech (the one with the outline); FILE#N the N-th.
         let k = if explicit {
@@ -603,7 +657,7 @@ pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result
                 }
             });
         }
-        if !explicit && total > 1 {
+        if !explicit && total > 1 && read.summary {
             say!(
                 "{}",
                 lang.pick(
@@ -625,31 +679,25 @@ pub fn compare(args: CompareArgs, lang: Lang, color: ColorArg) -> anyhow::Result
         Ok(outlines.swap_remove(k))
     };
     let comparison = compare::compare(&load(a)?, &load(b)?);
-    match args.format {
-        CompareFormat::Yaml => write!(out, "{}", serde_yaml::to_string(&comparison)?)?,
-        CompareFormat::Json => writeln!(out, "{}", serde_json::to_string(&comparison)?)?,
-        CompareFormat::Html => out.write_all(compare::html::page(&comparison).as_bytes())?,
-        CompareFormat::Side => {
-            let tty = io::stdout().is_terminal();
-            let width = args
-                .width
-                .unwrap_or_else(|| terminal_width().unwrap_or(120));
-            compare::side::write_side(&comparison, width, color.wanted(tty), lang, &mut out)?
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match view {
+        PairView::Yaml => write!(out, "{}", serde_yaml::to_string(&comparison)?)?,
+        PairView::Json => writeln!(out, "{}", serde_json::to_string(&comparison)?)?,
+        PairView::Html => out.write_all(compare::html::page(&comparison).as_bytes())?,
+        PairView::Side { width, color } => {
+            compare::side::write_side(&comparison, width, color, lang, &mut out)?
         }
     }
     out.flush()?;
     Ok(ExitCode::from(exit::OK))
 }
 
-/// The terminal's width from $COLUMNS, when set.
-fn terminal_width() -> Option<usize> {
-    std::env::var("COLUMNS").ok()?.parse().ok()
-}
-
-/// The similarity matrix may be written to `path` unless it is an input, or an existing file
-/// that is not a matrix: `--matrix g/*.txt` hands the shell's first match to --matrix, which is
-/// then no input at all but a speech.
-fn matrix_may_be_written(
+/// A table (the similarity matrix, the topic table) may be written to `path` unless it is an
+/// input, or an existing file that is not such a table (its first line starts with `header`):
+/// `--matrix g/*.txt` hands the shell's first match to --matrix, which is then no input at all
+/// but a speech.
+fn table_may_be_written(
     path: &Path,
     inputs: &[Input],
     header: &[u8],

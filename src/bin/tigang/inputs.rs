@@ -8,10 +8,6 @@ use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-/// The largest input read by default: 256 MiB. Beyond it an input is refused, not read, so a
-/// device such as `/dev/zero` cannot grow the process until memory runs out.
-pub const DEFAULT_MAX_SIZE: u64 = 256 << 20;
-
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -32,9 +28,9 @@ impl Input {
     }
 
     /// Read all the input's bytes, refusing an input larger than `max` bytes
-    /// ([`Error::TooLarge`](crate::Error::TooLarge)) after reading at most one byte more.
-    pub fn read(&self, max: u64) -> Result<Vec<u8>, crate::Error> {
-        let too_large = || crate::Error::TooLarge { limit: max };
+    /// ([`Error::TooLarge`](tigang::Error::TooLarge)) after reading at most one byte more.
+    pub fn read(&self, max: u64) -> Result<Vec<u8>, tigang::Error> {
+        let too_large = || tigang::Error::TooLarge { limit: max };
         let mut buf = Vec::new();
         match self {
             Input::Stdin => {
@@ -94,11 +90,6 @@ impl Walk {
     /// A walk that reads the files `globs` choose: with a pattern that chooses (`*.docx`,
     /// `2024/*`), only files it matches, whatever their extension; patterns with `!` leave files
     /// out. A pattern that is no glob is an error naming it.
-    ///
-    /// ```
-    /// assert!(tigang::inputs::Walk::with_globs(&["*.docx".into(), "!draft*".into()]).is_ok());
-    /// assert!(tigang::inputs::Walk::with_globs(&["[".into()]).is_err());
-    /// ```
     pub fn with_globs(globs: &[String]) -> Result<Walk, String> {
         let walk = Walk {
             globs: globs.to_vec(),
@@ -117,19 +108,6 @@ impl Walk {
         }
         builder.build().map_err(|e| e.to_string())
     }
-}
-
-/// Expand the paths given on the command line, walking folders as [`Walk::default`] does.
-/// Paths that cannot be listed come back as errors, in order, beside the inputs that can be
-/// read.
-///
-/// ```
-/// let (inputs, errors) = tigang::inputs::expand(&[]);
-/// assert_eq!(inputs, vec![tigang::inputs::Input::Stdin]);
-/// assert!(errors.is_empty());
-/// ```
-pub fn expand(paths: &[PathBuf]) -> Listed {
-    expand_with(paths, &Walk::default())
 }
 
 /// Expand the paths given on the command line, walking folders as `walk` says.
@@ -301,15 +279,6 @@ impl Identities {
 
     /// Whether `path` names one of the files: the same device and inode, or the same canonical
     /// path. A path that does not exist yet is none of them.
-    ///
-    /// ```
-    /// let dir = tempfile::tempdir().unwrap();
-    /// let a = dir.path().join("a.txt");
-    /// std::fs::write(&a, "一、学习。").unwrap();
-    /// let ids = tigang::inputs::Identities::of(&[tigang::inputs::Input::file(&a)]);
-    /// assert!(ids.contains(&dir.path().join(".").join("a.txt")));
-    /// assert!(!ids.contains(&dir.path().join("b.txt")));
-    /// ```
     pub fn contains(&self, path: &Path) -> bool {
         use std::os::unix::fs::MetadataExt;
         std::fs::metadata(path).is_ok_and(|m| self.inodes.contains(&(m.dev(), m.ino())))
@@ -346,10 +315,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// input is read with the bound `max_size`.
 pub fn read_documents(
     input: &Input,
-    opts: &crate::Options,
+    opts: &tigang::Options,
     max_size: u64,
-) -> Result<Vec<crate::Document>, String> {
-    let bytes = input.read(max_size).map_err(|e| e.to_string())?;
+) -> Result<Vec<tigang::Document>, tigang::Error> {
+    let bytes = input.read(max_size)?;
     let ext = match input {
         Input::File(p, _) => p
             .extension()
@@ -358,27 +327,71 @@ pub fn read_documents(
             .to_ascii_lowercase(),
         Input::Stdin => String::new(),
     };
-    let docs: Vec<crate::Document> =
-        match ext.as_str() {
-            "json" | "jsonl" => crate::wire::read_json(&String::from_utf8_lossy(&bytes))
-                .map_err(|e| e.to_string())?,
-            "yaml" | "yml" => crate::wire::read_yaml(&String::from_utf8_lossy(&bytes))
-                .map_err(|e| e.to_string())?,
-            _ => {
-                let opts = crate::Options {
-                    source: Some(input.name()),
-                    ..opts.clone()
-                };
-                return crate::extract(&bytes, &opts)
-                    .map(|d| vec![d])
-                    .map_err(|e| e.to_string());
-            }
-        };
+    let (syntax, docs) = match ext.as_str() {
+        "json" | "jsonl" => (
+            "JSON",
+            tigang::wire::read_json(&String::from_utf8_lossy(&bytes))?,
+        ),
+        "yaml" | "yml" => (
+            "YAML",
+            tigang::wire::read_yaml(&String::from_utf8_lossy(&bytes))?,
+        ),
+        _ => {
+            let opts = tigang::Options {
+                source: Some(input.name()),
+                ..opts.clone()
+            };
+            return tigang::extract(&bytes, &opts).map(|d| vec![d]);
+        }
+    };
     if docs.is_empty() {
-        return Err(format!(
-            "an empty {} file: no outline in it",
-            ext.to_uppercase()
-        ));
+        return Err(tigang::Error::NotAnOutline {
+            syntax,
+            document: None,
+            detail: "an empty file".into(),
+        });
     }
     Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_are_checked_when_given() {
+        assert!(Walk::with_globs(&["*.docx".into(), "!draft*".into()]).is_ok());
+        let err = Walk::with_globs(&["[".into()]).unwrap_err();
+        assert!(err.contains("--glob \"[\""), "{err}");
+    }
+
+    #[test]
+    fn no_path_reads_standard_input() {
+        let (inputs, errors) = expand_with(&[], &Walk::default());
+        assert_eq!(inputs, vec![Input::Stdin]);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn a_file_is_known_by_any_path_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "一、学习。").unwrap();
+        let ids = Identities::of(&[Input::file(&a)]);
+        assert!(ids.contains(&dir.path().join(".").join("a.txt")));
+        assert!(!ids.contains(&dir.path().join("b.txt")));
+    }
+
+    #[test]
+    fn an_empty_saved_outline_is_refused_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        std::fs::write(&a, "").unwrap();
+        let input = Input::file(&a);
+        let err = read_documents(&input, &tigang::Options::default(), 1000).unwrap_err();
+        assert!(
+            matches!(err, tigang::Error::NotAnOutline { syntax: "JSON", .. }),
+            "{err:?}"
+        );
+    }
 }

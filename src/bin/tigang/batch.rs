@@ -15,12 +15,6 @@ pub const MAX_JOBS: usize = 256;
 /// items are still being worked on. At most `jobs * 4` results wait for their turn. When `emit` returns an error, no new work starts and the error is returned.
 /// When `emit` or `work` panics, the other threads stop waiting and the panic goes on to the
 /// caller: a panic never leaves threads waiting for each other.
-///
-/// ```
-/// let mut seen = Vec::new();
-/// tigang::batch::ordered(&[3, 1, 2], 2, |x| x * 10, |i, r| { seen.push((i, r)); Ok::<(), ()>(()) }).unwrap();
-/// assert_eq!(seen, [(0, 30), (1, 10), (2, 20)]);
-/// ```
 pub fn ordered<I, T, E>(
     items: &[I],
     jobs: usize,

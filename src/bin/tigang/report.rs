@@ -1,12 +1,9 @@
 //! Showing `check` findings: rustc-style reports for people (annotate-snippets, the renderer rustc
 //! uses) and JSON Lines for tools.
 
-use crate::Document;
-use crate::finding::Severity;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::io::{self, Write};
-
-pub use crate::i18n::Lang;
+use tigang::{Document, Lang, Severity};
 
 /// Write every finding of `x` as a rustc-style report: file:line:column, the source line, a caret
 /// under the marker, and a help line with the expected marker. `color` adds ANSI colours.
@@ -55,10 +52,10 @@ pub fn write_human<W: Write>(x: &Document, lang: Lang, color: bool, out: &mut W)
 pub fn write_json<W: Write>(x: &Document, out: &mut W) -> io::Result<()> {
     for (i, s) in x.speeches.iter().enumerate() {
         for d in &s.findings {
-            let f = crate::wire::CheckLine {
+            let f = tigang::wire::CheckLine {
                 source: &x.source,
                 speech: i + 1,
-                diagnostic: crate::wire::Diagnostic::of(d),
+                diagnostic: tigang::wire::Diagnostic::of(d),
             };
             // io::Error::from keeps the kind of a failed write (a closed pipe ends the run quietly).
             serde_json::to_writer(&mut *out, &f).map_err(io::Error::from)?;
