@@ -40,8 +40,12 @@ fn stages(c: &mut Criterion) {
         b.iter(|| clean(black_box(&text), CleanOptions::default()))
     });
     let lines = clean(&text, CleanOptions::default());
-    g.bench_function("split", |b| b.iter(|| split::split(black_box(&lines))));
-    let speeches = split::split(&lines);
+    g.bench_function("split", |b| b.iter(|| split::segment(black_box(&lines))));
+    let speeches: Vec<_> = split::segment(&lines)
+        .speeches
+        .into_iter()
+        .map(|s| s.range)
+        .collect();
     g.bench_function("nest", |b| {
         b.iter(|| {
             speeches

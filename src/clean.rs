@@ -15,26 +15,36 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line<'a> {
     /// The 1-based line number in the original file.
-    pub number: usize,
+    pub(crate) number: usize,
     /// The cleaned text: no indentation, no trailing spaces, no inserted pinyin.
-    pub text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// Whether the original line was indented.
-    pub indented: bool,
+    pub(crate) indented: bool,
     /// How many characters of the original line come before the cleaned text (indentation, a
     /// stray `?`): the cleaned text starts at column `lead + 1`.
-    pub lead: usize,
+    pub(crate) lead: usize,
     /// Page furniture or an empty line: no content.
-    pub noise: bool,
+    pub(crate) noise: bool,
     /// The line continues the paragraph of the content line before it (a PDF line break).
-    pub continues: bool,
+    pub(crate) continues: bool,
     /// The heading marker that opens the line, recognized once here for every later stage.
-    pub marker: Option<crate::marker::Marker>,
+    pub(crate) marker: Option<crate::marker::Marker>,
     /// The level of a Markdown heading (`## 标题` is 2), 0 for other lines: a collection's
     /// document titles keep their level when the hashes are cleaned away.
-    pub heading_level: u8,
+    pub(crate) heading_level: u8,
 }
 
 impl Line<'_> {
+    /// The 1-based line number in the original file.
+    pub fn number(&self) -> usize {
+        self.number
+    }
+
+    /// The cleaned text: no indentation, no trailing spaces, no inserted pinyin.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// True when the line carries no content (blank, or page furniture).
     pub fn is_empty(&self) -> bool {
         self.noise || self.text.is_empty()
@@ -61,8 +71,8 @@ pub struct CleanOptions {
 /// ```
 /// use tigang::clean::{clean, CleanOptions};
 /// let lines = clean("\u{3000}?同志們:\r\n應對挑戰(zhàn)\r\n", CleanOptions::default());
-/// assert_eq!(lines[0].text, "同志們:");
-/// assert_eq!(lines[1].text, "應對挑戰");
+/// assert_eq!(lines[0].text(), "同志們:");
+/// assert_eq!(lines[1].text(), "應對挑戰");
 /// assert_eq!(lines.len(), 2);
 /// ```
 pub fn clean(text: &str, opts: CleanOptions) -> Vec<Line<'_>> {
@@ -207,7 +217,7 @@ fn escape_len(chars: &[char]) -> usize {
 
 /// The 1-based line of the first control character in `text` (cleaning removes them), for a
 /// note to the user; lines are counted as [`clean`] counts them.
-pub fn first_line_with_controls(text: &str) -> Option<usize> {
+pub(crate) fn first_line_with_controls(text: &str) -> Option<usize> {
     // Nearly every text has none: one fast pass over the whole text first (line ends allowed).
     let any = has_control_byte(text.as_bytes(), b'\n', b'\r') || has_c1_control(text.as_bytes());
     if !any {
@@ -295,7 +305,7 @@ fn clean_visible_line(number: usize, raw: &str, opts: CleanOptions) -> Line<'_> 
 }
 
 /// A Han character (CJK unified ideographs and extension A).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
@@ -303,12 +313,7 @@ pub fn is_han(c: char) -> bool {
 /// in half-width parentheses, right after a Han character (戰(zhàn), 結(jié)). Ordinary
 /// parentheses hold Han text or plain ASCII words and stay. A hand-written scan rather than a
 /// regex: it runs on every line with a parenthesis, and most have none to remove.
-///
-/// ```
-/// assert_eq!(tigang::clean::remove_pinyin("意識形態(tài)工作(黨組)"), "意識形態工作(黨組)");
-/// assert_eq!(tigang::clean::remove_pinyin("应对挑战(tiǎo zhàn)"), "应对挑战");
-/// ```
-pub fn remove_pinyin(text: &str) -> Cow<'_, str> {
+pub(crate) fn remove_pinyin(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `text` already handled
     let mut search = 0;
@@ -489,7 +494,7 @@ fn is_contents_entry(text: &str) -> bool {
 }
 
 /// True when `text` ends a sentence, so the next line starts afresh.
-pub fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     // An item of a printed list ends with ；及 / ；或 (“…; and”): the next item starts afresh.
     if ["；及", ";及", "；或", ";或", "；和", ";和"]
         .iter()
@@ -524,7 +529,7 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// True for a short line without sentence punctuation: a title, a name, a section head.
-pub fn is_title_like(text: &str) -> bool {
+pub(crate) fn is_title_like(text: &str) -> bool {
     // 30 characters take at most 120 bytes: longer lines are settled without counting.
     !text.is_empty()
         && text.len() <= 120
@@ -674,13 +679,7 @@ fn is_heading_title_only(line: &Line<'_>) -> bool {
 
 /// A line that opens a notes block: 注释, 注：, 参考文献 alone on the line, or a rule line
 /// (------, ＿＿＿＿). What follows it are notes to the text above, not a new speech or new points.
-///
-/// ```
-/// assert!(tigang::clean::is_notes_start("注释"));
-/// assert!(tigang::clean::is_notes_start("----------"));
-/// assert!(!tigang::clean::is_notes_start("注意安全"));
-/// ```
-pub fn is_notes_start(text: &str) -> bool {
+pub(crate) fn is_notes_start(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['：', ':']).trim();
     // Runs on every line: a notes head is a few characters, a rule line starts with its rule.
     let Some(first) = t.chars().next() else {
@@ -874,5 +873,28 @@ mod tests {
         let lines = clean(text, CleanOptions::default());
         let cont: Vec<bool> = lines.iter().map(|l| l.continues).collect();
         assert_eq!(cont, [false, false, true, false, false, false, false]);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn remove_pinyin() {
+        assert_eq!(
+            crate::clean::remove_pinyin("意識形態(tài)工作(黨組)"),
+            "意識形態工作(黨組)"
+        );
+        assert_eq!(
+            crate::clean::remove_pinyin("应对挑战(tiǎo zhàn)"),
+            "应对挑战"
+        );
+    }
+
+    #[test]
+    fn is_notes_start() {
+        assert!(crate::clean::is_notes_start("注释"));
+        assert!(crate::clean::is_notes_start("----------"));
+        assert!(!crate::clean::is_notes_start("注意安全"));
     }
 }

@@ -68,7 +68,7 @@ proptest! {
             next = s.range.end;
             // The start's 1-based line number names a line of its own speech.
             if !lines.is_empty() {
-                let numbers: Vec<usize> = lines[s.range.clone()].iter().map(|l| l.number).collect();
+                let numbers: Vec<usize> = lines[s.range.clone()].iter().map(|l| l.number()).collect();
                 prop_assert!(
                     numbers.contains(&s.start.line),
                     "start line {} outside {:?}", s.start.line, s.range

@@ -153,12 +153,6 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// The text of a page: its blocks one a line, whitespace collapsed as a browser collapses it.
-///
-/// ```
-/// let html = "<html><head><title>t</title></head><body><nav>首页 | 新闻</nav>\
-///             <h1>讲话</h1><p>一、学习&amp;落实</p><p>第一行<br>第二行</p></body></html>";
-/// assert_eq!(tigang::formats::html::page_text(html), "讲话\n一、学习&落实\n第一行\n第二行\n");
-/// ```
 pub fn page_text(source: &str) -> String {
     let page = Html::parse_document(source);
     let mut lines = Lines::default();
@@ -338,5 +332,19 @@ mod tests {
         let plain = "<html><body><p>一、统一思想，提高认识，狠抓落实。</p></body></html>".repeat(5);
         let d = read(&encoding_rs::GBK.encode(&plain).0, None).unwrap();
         assert!(d.text.starts_with("一、统一思想"), "{}", d.text);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn page_text() {
+        let html = "<html><head><title>t</title></head><body><nav>首页 | 新闻</nav>\
+                    <h1>讲话</h1><p>一、学习&amp;落实</p><p>第一行<br>第二行</p></body></html>";
+        assert_eq!(
+            crate::formats::html::page_text(html),
+            "讲话\n一、学习&落实\n第一行\n第二行\n"
+        );
     }
 }

@@ -4,9 +4,9 @@
 //! bytes (a zip signature, `%PDF-`, `<html`), its name only breaking ties.
 
 pub mod docx;
-pub mod html;
-pub mod numbering;
-pub mod pdf;
+pub(crate) mod html;
+pub(crate) mod numbering;
+pub(crate) mod pdf;
 
 use crate::decode::{self, Decoded};
 use crate::error::{Error, Unsupported};
@@ -128,12 +128,7 @@ fn looks_like_html(head: &[u8]) -> bool {
 /// Read one input's bytes into text, whatever its kind: a .docx, a web page or a PDF is turned
 /// into its text first; a text file is decoded. `forced` is `--encoding`: it names the encoding
 /// of a text file or a web page (a .docx and a PDF say their own).
-///
-/// ```
-/// let d = tigang::formats::read("一、学习。\n".as_bytes(), "a.txt", None).unwrap();
-/// assert_eq!(d.text, "一、学习。\n");
-/// ```
-pub fn read(bytes: &[u8], name: &str, forced: Option<&str>) -> Result<Decoded, Error> {
+pub(crate) fn read(bytes: &[u8], name: &str, forced: Option<&str>) -> Result<Decoded, Error> {
     match sniff(bytes, name)? {
         Kind::Text => decode::decode(bytes, forced),
         Kind::Docx => {
@@ -147,5 +142,15 @@ pub fn read(bytes: &[u8], name: &str, forced: Option<&str>) -> Result<Decoded, E
         }
         Kind::Html => html::read(bytes, forced),
         Kind::Pdf => pdf::read(bytes),
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn read() {
+        let d = crate::formats::read("一、学习。\n".as_bytes(), "a.txt", None).unwrap();
+        assert_eq!(d.text, "一、学习。\n");
     }
 }

@@ -89,13 +89,6 @@ impl NumFmt {
     }
 
     /// `n` written in this format.
-    ///
-    /// ```
-    /// use tigang::formats::numbering::NumFmt;
-    /// assert_eq!(NumFmt::ChineseCounting.format(12), "十二");
-    /// assert_eq!(NumFmt::EnclosedCircle.format(3), "③");
-    /// assert_eq!(NumFmt::HeavenlyStems.format(2), "乙");
-    /// ```
     pub fn format(&self, n: u32) -> String {
         match self {
             NumFmt::Decimal => n.to_string(),
@@ -233,21 +226,6 @@ impl Numbering {
     /// shows before it, with what follows the marker (`""` when the marker ends in punctuation
     /// such as 、 or ）, a space when it ends in a letter or an ideograph: 第一章 总则). `None`
     /// when the list or level is not defined; `Some("")` for a level that shows no marker.
-    ///
-    /// ```
-    /// use tigang::formats::numbering::{Level, NumFmt, Numbering, Abstract, Num};
-    /// let mut n = Numbering::default();
-    /// let mut a = Abstract::default();
-    /// a.levels[0] = Some(Level { start: 1, format: NumFmt::ChineseCounting, text: "%1、".into(), ..Level::default() });
-    /// a.levels[1] = Some(Level { start: 1, format: NumFmt::ChineseCounting, text: "（%2）".into(), ..Level::default() });
-    /// n.abstracts.insert("0".into(), a);
-    /// n.nums.insert("1".into(), Num { abstract_id: "0".into(), ..Num::default() });
-    /// assert_eq!(n.next_marker("1", 0).as_deref(), Some("一、"));
-    /// assert_eq!(n.next_marker("1", 1).as_deref(), Some("（一）"));
-    /// assert_eq!(n.next_marker("1", 1).as_deref(), Some("（二）"));
-    /// assert_eq!(n.next_marker("1", 0).as_deref(), Some("二、"));
-    /// assert_eq!(n.next_marker("1", 1).as_deref(), Some("（一）"));
-    /// ```
     pub fn next_marker(&mut self, num_id: &str, ilvl: usize) -> Option<String> {
         if ilvl >= LEVELS {
             return None;
@@ -471,5 +449,49 @@ mod tests {
         a.levels[1] = level(NumFmt::Bullet, "\u{F0B7}");
         assert_eq!(n.next_marker("1", 0).unwrap(), "第一章 ");
         assert_eq!(n.next_marker("1", 1).unwrap(), "•");
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn format() {
+        use crate::formats::numbering::NumFmt;
+        assert_eq!(NumFmt::ChineseCounting.format(12), "十二");
+        assert_eq!(NumFmt::EnclosedCircle.format(3), "③");
+        assert_eq!(NumFmt::HeavenlyStems.format(2), "乙");
+    }
+
+    #[test]
+    fn next_marker() {
+        use crate::formats::numbering::{Abstract, Level, Num, NumFmt, Numbering};
+        let mut n = Numbering::default();
+        let mut a = Abstract::default();
+        a.levels[0] = Some(Level {
+            start: 1,
+            format: NumFmt::ChineseCounting,
+            text: "%1、".into(),
+            ..Level::default()
+        });
+        a.levels[1] = Some(Level {
+            start: 1,
+            format: NumFmt::ChineseCounting,
+            text: "（%2）".into(),
+            ..Level::default()
+        });
+        n.abstracts.insert("0".into(), a);
+        n.nums.insert(
+            "1".into(),
+            Num {
+                abstract_id: "0".into(),
+                ..Num::default()
+            },
+        );
+        assert_eq!(n.next_marker("1", 0).as_deref(), Some("一、"));
+        assert_eq!(n.next_marker("1", 1).as_deref(), Some("（一）"));
+        assert_eq!(n.next_marker("1", 1).as_deref(), Some("（二）"));
+        assert_eq!(n.next_marker("1", 0).as_deref(), Some("二、"));
+        assert_eq!(n.next_marker("1", 1).as_deref(), Some("（一）"));
     }
 }

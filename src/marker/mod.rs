@@ -6,7 +6,7 @@ use std::fmt;
 
 pub(crate) mod numerals;
 
-pub use numerals::han_value;
+pub(crate) use numerals::han_value;
 use numerals::{
     CIRCLED_ONE, PARENTHESIZED_ONE, adverb_value, arabic_value, capital_value, enclosed_value,
     latin_value, roman_letter_value, roman_value, stem_value,
@@ -154,17 +154,8 @@ impl Marker {
 ///
 /// The family decides, plus the word of the families that carry one: 第一章 and 第一节 are two
 /// kinds of list, 一是 and 一要 one, and 第一是 counts like 第一，.
-///
-/// ```
-/// use tigang::marker::{recognize, ListKind};
-/// let kind = |s| ListKind::of(&recognize(s).unwrap());
-/// assert_eq!(kind("一是加强"), kind("二要落实"));
-/// assert_ne!(kind("第一章 总则"), kind("第二节 范围"));
-/// assert_eq!(kind("第一是关于"), kind("第二，关于"));
-/// assert_eq!(kind("首先，要"), kind("第二，要"));
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ListKind {
+pub(crate) struct ListKind {
     /// The family, with 第一是 read as an ordinal.
     pub family: Family,
     /// The classifier as one simplified character (章 节 件 个 …), where it tells lists apart.
@@ -189,11 +180,6 @@ impl ListKind {
         };
         ListKind { family, classifier }
     }
-
-    /// How the family looks on the page (see [`Look`]).
-    pub fn look(self) -> Look {
-        Look::of(self.family)
-    }
 }
 
 /// The classifier as one simplified character: 節 → 节, 部分 → 部.
@@ -216,7 +202,7 @@ fn normalize_classifier(c: &str) -> char {
 /// Families that look alike on the page, so that a writer slips from one to the other inside a
 /// list: (3) among (一)(二), 1、 among 一、 二、.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Look {
+pub(crate) enum Look {
     /// A number in brackets: （一） (1) 〔一〕 1） 一）.
     Bracketed,
     /// A bare number and a separator: 一、 1. ① 甲、.
@@ -263,15 +249,7 @@ impl Look {
 
 /// True when `n` follows `last` in one list: the next number, or one number lost on the way.
 /// Unnumbered items (——, 最后) follow anything.
-///
-/// ```
-/// use tigang::marker::follows;
-/// assert!(follows(Some(2), Some(3)));
-/// assert!(follows(Some(2), Some(4))); // one lost number is tolerated
-/// assert!(!follows(Some(2), Some(1)));
-/// assert!(follows(None, Some(5)));
-/// ```
-pub fn follows(last: Option<u32>, n: Option<u32>) -> bool {
+pub(crate) fn follows(last: Option<u32>, n: Option<u32>) -> bool {
     match (last, n) {
         (Some(l), Some(n)) => n == l + 1 || n == l + 2,
         _ => true,
@@ -280,19 +258,12 @@ pub fn follows(last: Option<u32>, n: Option<u32>) -> bool {
 
 /// Whether a writer slips between the two families inside one list: they look alike on the page
 /// ((3) among （一）（二）), or they write the same numerals in other brackets (五、 among （四）、).
-///
-/// ```
-/// use tigang::marker::{look_alike, Family};
-/// assert!(look_alike(Family::ParenNumeral, Family::ParenArabic));
-/// assert!(look_alike(Family::ParenNumeral, Family::Numeral));
-/// assert!(!look_alike(Family::Numeral, Family::ShiYao));
-/// ```
-pub fn look_alike(a: Family, b: Family) -> bool {
+pub(crate) fn look_alike(a: Family, b: Family) -> bool {
     Look::of(a) == Look::of(b) || same_numerals(a, b)
 }
 
 /// Whether the two families write the same numerals (五、 and （五）、, 3. and (3)).
-pub fn same_numerals(a: Family, b: Family) -> bool {
+pub(crate) fn same_numerals(a: Family, b: Family) -> bool {
     script(a).is_some() && script(a) == script(b)
 }
 
@@ -309,7 +280,7 @@ fn script(f: Family) -> Option<u8> {
 
 /// True when `next` is the item after `prev` written in a look-alike family: (3) right after (二),
 /// 3、 right after 二、 — a slip of the pen inside `prev`'s list, not a new list.
-pub fn is_look_alike_slip(prev: &Marker, next: &Marker) -> bool {
+pub(crate) fn is_look_alike_slip(prev: &Marker, next: &Marker) -> bool {
     matches!((prev.number, next.number), (Some(p), Some(n)) if n > 1 && n == p + 1)
         && Look::of(prev.family) == Look::of(next.family)
 }
@@ -328,13 +299,7 @@ use pest::Parser as _;
 use pest::iterators::Pair;
 
 /// Recognize a marker that opens `text` inside a paragraph (after a sentence or clause end).
-///
-/// ```
-/// use tigang::marker::{recognize_inline, Family};
-/// assert_eq!(recognize_inline("另一方面，要防范风险").unwrap().family, Family::Aspect);
-/// assert!(recognize_inline("一些问题").is_none());
-/// ```
-pub fn recognize_inline(text: &str) -> Option<Marker> {
+pub(crate) fn recognize_inline(text: &str) -> Option<Marker> {
     if !text
         .chars()
         .next()
@@ -867,5 +832,46 @@ mod tests {
         let m = recognize(line).unwrap();
         assert_eq!(&line[m.end..], "守好主阵地");
         assert_eq!(&line[m.start..m.end], "（二）");
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn list_kind() {
+        use crate::marker::{ListKind, recognize};
+        let kind = |s| ListKind::of(&recognize(s).unwrap());
+        assert_eq!(kind("一是加强"), kind("二要落实"));
+        assert_ne!(kind("第一章 总则"), kind("第二节 范围"));
+        assert_eq!(kind("第一是关于"), kind("第二，关于"));
+        assert_eq!(kind("首先，要"), kind("第二，要"));
+    }
+
+    #[test]
+    fn follows() {
+        use crate::marker::follows;
+        assert!(follows(Some(2), Some(3)));
+        assert!(follows(Some(2), Some(4))); // one lost number is tolerated
+        assert!(!follows(Some(2), Some(1)));
+        assert!(follows(None, Some(5)));
+    }
+
+    #[test]
+    fn look_alike() {
+        use crate::marker::{Family, look_alike};
+        assert!(look_alike(Family::ParenNumeral, Family::ParenArabic));
+        assert!(look_alike(Family::ParenNumeral, Family::Numeral));
+        assert!(!look_alike(Family::Numeral, Family::ShiYao));
+    }
+
+    #[test]
+    fn recognize_inline() {
+        use crate::marker::{Family, recognize_inline};
+        assert_eq!(
+            recognize_inline("另一方面，要防范风险").unwrap().family,
+            Family::Aspect
+        );
+        assert!(recognize_inline("一些问题").is_none());
     }
 }

@@ -55,7 +55,7 @@ pub struct NestOptions {
 /// implemented but lower every folder's accuracy: the weights are set by hand, not
 /// log-probabilities, so the summed scores of two readings are not comparable (a reading that
 /// continues more lists collects more).
-pub const BEAM_WIDTH: usize = 1;
+pub(crate) const BEAM_WIDTH: usize = 1;
 
 /// The deepest outline tigang builds. Real speeches use four or five levels; anything past this
 /// is kept at this depth (a documented limit, so that no input can make the tree, or the
@@ -90,7 +90,7 @@ pub struct Dropped {
 }
 
 /// [`nest`], and the marker lines it did not take as headings, with the reason for each.
-pub fn nest_explained(
+pub(crate) fn nest_explained(
     lines: &[Line],
     range: std::ops::Range<usize>,
     opts: NestOptions,
@@ -479,7 +479,7 @@ const MAX_TITLE_BYTES: usize = 3000;
 
 /// The text up to the end of its first sentence (。！？；), without the terminator, and at most
 /// `MAX_TITLE_BYTES` long.
-pub fn first_sentence(text: &str) -> &str {
+pub(crate) fn first_sentence(text: &str) -> &str {
     let limit = (MAX_TITLE_BYTES..=text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());

@@ -23,14 +23,6 @@ fn label(text: &str) -> String {
 /// one diagram, so no Markdown fences; [`write_fenced`] gives them). A document of one speech has
 /// the speech at the root; one of several has the file at the root and a branch per speech. Group
 /// nodes (a lead-in that announces a list) are branches of their own, as in the other formats.
-///
-/// ```
-/// let doc = tigang::extract("一、学习。\n（一）读原著。\n", &Default::default()).unwrap();
-/// let mut out = Vec::new();
-/// tigang::render::mermaid::write(&doc, &mut out).unwrap();
-/// let text = String::from_utf8(out).unwrap();
-/// assert!(text.starts_with("mindmap\n") && text.contains("      n2[\"（一）读原著\"]"));
-/// ```
 pub fn write<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
     writeln!(out, "mindmap")?;
     let several = doc.speeches.len() != 1;
@@ -68,9 +60,15 @@ pub fn write<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
     Ok(())
 }
 
-/// [`write()`] inside a Markdown ```` ```mermaid ```` fence, for pasting into a Markdown file.
-pub fn write_fenced<W: Write>(doc: &Document, out: &mut W) -> io::Result<()> {
-    writeln!(out, "```mermaid")?;
-    write(doc, out)?;
-    writeln!(out, "```")
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn write() {
+        let doc = crate::extract("一、学习。\n（一）读原著。\n", &Default::default()).unwrap();
+        let mut out = Vec::new();
+        crate::render::mermaid::write(&doc, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("mindmap\n") && text.contains("      n2[\"（一）读原著\"]"));
+    }
 }

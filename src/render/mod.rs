@@ -2,10 +2,10 @@
 //! buffered stdout or a file, tests a `Vec<u8>`.
 
 pub mod chunks;
-pub mod html;
-pub mod mermaid;
+pub(crate) mod html;
+pub(crate) mod mermaid;
 pub mod rows;
-pub mod svg;
+pub(crate) mod svg;
 
 use crate::outline::{Document, Heading};
 use std::io::{self, Write};
@@ -147,7 +147,7 @@ fn speech_name(doc: &Document, i: usize) -> String {
 /// `text` as literal Markdown: CommonMark's punctuation that could start emphasis, a link, an
 /// HTML tag, an entity or code is backslash-escaped, and so is a leading `1.` that would open an
 /// ordered list inside the item.
-pub fn markdown_escape(text: &str) -> String {
+pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let leading_digits = text.bytes().take_while(u8::is_ascii_digit).count();
     for (i, c) in text.char_indices() {

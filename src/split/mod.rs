@@ -24,10 +24,11 @@ pub(crate) mod header;
 mod signals;
 mod turns;
 
-pub use evidence::{SPEECH_COST, StartEvidence};
-pub use header::{Header, header, header_of};
-pub use signals::{is_salutation_line, is_speech_title};
-pub use turns::is_turn;
+pub(crate) use evidence::SPEECH_COST;
+pub use evidence::StartEvidence;
+pub(crate) use header::header_of;
+pub(crate) use signals::{is_salutation_line, is_speech_title};
+pub(crate) use turns::is_turn;
 
 use crate::clean::{Line, ends_sentence};
 use serde::Serialize;
@@ -73,23 +74,6 @@ pub struct Segmentation {
     /// Lines with some evidence for a start that start no speech, with what held there
     /// (including the evidence weighed against the start before, such as `inside_header`).
     pub passed_over: Vec<Start>,
-}
-
-/// The speeches of a file: each a range of line indices (not line numbers) into `lines`.
-///
-/// ```
-/// use tigang::clean::{clean, CleanOptions};
-/// let text = "第一次会议上的讲话\n同志们：\n一、学习。\n谢谢大家！\n第二次会议上的讲话\n同志们：\n一、落实。\n";
-/// let lines = clean(text, CleanOptions::default());
-/// let speeches = tigang::split::split(&lines);
-/// assert_eq!(speeches, vec![0..4, 4..7]);
-/// ```
-pub fn split(lines: &[Line]) -> Vec<Range<usize>> {
-    segment(lines)
-        .speeches
-        .into_iter()
-        .map(|s| s.range)
-        .collect()
 }
 
 /// Split a file into speeches and say why each starts where it does.
@@ -835,13 +819,17 @@ fn markdown_title_levels(lines: &[Line], content: &[usize]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::header::is_speaker;
+    use super::header::{header, is_speaker};
     use super::turns::turn;
     use super::*;
     use crate::clean::{CleanOptions, clean};
 
     fn speeches(text: &str) -> Vec<Range<usize>> {
-        split(&clean(text, CleanOptions::default()))
+        segment(&clean(text, CleanOptions::default()))
+            .speeches
+            .into_iter()
+            .map(|s| s.range)
+            .collect()
     }
 
     #[test]
