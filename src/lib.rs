@@ -40,7 +40,7 @@ pub use error::Error;
 pub use finding::{Code, Finding, Severity};
 pub use i18n::{Lang, Warning};
 pub use marker::Family;
-pub use outline::{Document, Heading, Kind, Speech};
+pub use outline::{Document, Header, Heading, Kind, Speech};
 pub use render::{Format, render};
 
 /// What to do while extracting.
@@ -213,14 +213,7 @@ fn speech(lines: &[clean::Line], segment: &split::Segment, opts: nest::NestOptio
         .unwrap_or(first);
     let number = |i: usize| lines.get(i).map_or(1, |l| l.number);
     Speech {
-        title: header.title,
-        subtitle: header.subtitle,
-        date: header.date,
-        date_iso: header.date_iso,
-        date_note: header.date_note,
-        speaker: header.speaker,
-        salutation: header.salutation,
-        closing: header.closing,
+        header,
         start_line: number(first),
         end_line: number(last),
         outline,

@@ -29,9 +29,10 @@ impl Document {
     }
 }
 
-/// One speech (or report, or transcript turn) and its outline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Speech {
+/// The header of a speech, read from its first lines (and, for the closing, its last). Missing
+/// fields stay `None`: they are never guessed from the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
     /// The speech's title line (在全区意识形态工作会议上的讲话), when it has one.
     pub title: Option<String>,
     /// A subtitle such as ——在…会议上的讲话 (or 在…的讲话 under a main title).
@@ -49,6 +50,13 @@ pub struct Speech {
     pub salutation: Option<String>,
     /// The closing formula (谢谢大家).
     pub closing: Option<String>,
+}
+
+/// One speech (or report, or transcript turn) and its outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speech {
+    /// Its header: title, subtitle, date, speaker, salutation and closing, as far as written.
+    pub header: Header,
     /// First line of the speech (1-based): its title line when it has one.
     pub start_line: usize,
     /// Last line of the speech (1-based, inclusive).
@@ -236,14 +244,7 @@ impl Speech {
     /// A speech with nothing in it, on line 1.
     pub fn empty() -> Speech {
         Speech {
-            title: None,
-            subtitle: None,
-            date: None,
-            date_iso: None,
-            date_note: None,
-            speaker: None,
-            salutation: None,
-            closing: None,
+            header: Header::default(),
             start_line: 1,
             end_line: 1,
             outline: Vec::new(),

@@ -162,14 +162,14 @@ impl<'a> Speech<'a> {
     /// The view of `s`.
     pub fn of(s: &'a outline::Speech) -> Speech<'a> {
         Speech {
-            title: bo(&s.title),
-            subtitle: bo(&s.subtitle),
-            date: bo(&s.date),
-            date_iso: bo(&s.date_iso),
-            date_note: bo(&s.date_note),
-            speaker: bo(&s.speaker),
-            salutation: bo(&s.salutation),
-            closing: bo(&s.closing),
+            title: bo(&s.header.title),
+            subtitle: bo(&s.header.subtitle),
+            date: bo(&s.header.date),
+            date_iso: bo(&s.header.date_iso),
+            date_note: bo(&s.header.date_note),
+            speaker: bo(&s.header.speaker),
+            salutation: bo(&s.header.salutation),
+            closing: bo(&s.header.closing),
             start_line: s.start_line,
             end_line: s.end_line,
             outline: s.outline.iter().map(Heading::of).collect(),
@@ -266,14 +266,16 @@ impl Document<'_> {
             .into_iter()
             .map(|s| {
                 Ok(outline::Speech {
-                    title: s.title.map(Cow::into_owned),
-                    subtitle: s.subtitle.map(Cow::into_owned),
-                    date: s.date.map(Cow::into_owned),
-                    date_iso: s.date_iso.map(Cow::into_owned),
-                    date_note: s.date_note.map(Cow::into_owned),
-                    speaker: s.speaker.map(Cow::into_owned),
-                    salutation: s.salutation.map(Cow::into_owned),
-                    closing: s.closing.map(Cow::into_owned),
+                    header: outline::Header {
+                        title: s.title.map(Cow::into_owned),
+                        subtitle: s.subtitle.map(Cow::into_owned),
+                        date: s.date.map(Cow::into_owned),
+                        date_iso: s.date_iso.map(Cow::into_owned),
+                        date_note: s.date_note.map(Cow::into_owned),
+                        speaker: s.speaker.map(Cow::into_owned),
+                        salutation: s.salutation.map(Cow::into_owned),
+                        closing: s.closing.map(Cow::into_owned),
+                    },
                     start_line: s.start_line,
                     end_line: s.end_line,
                     outline: s

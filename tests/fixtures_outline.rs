@@ -356,11 +356,11 @@ fn a_main_title_over_a_subtitle_names_its_speech_and_starts_it() {
         .map(|s| {
             (
                 s.start_line,
-                s.title.as_deref(),
-                s.subtitle.as_deref(),
-                s.date_iso.as_deref(),
-                s.speaker.as_deref(),
-                s.salutation.as_deref(),
+                s.header.title.as_deref(),
+                s.header.subtitle.as_deref(),
+                s.header.date_iso.as_deref(),
+                s.header.speaker.as_deref(),
+                s.header.salutation.as_deref(),
             )
         })
         .collect();

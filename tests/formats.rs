@@ -354,7 +354,10 @@ fn a_pdf_with_an_embedded_cjk_font_gives_the_outline_of_the_same_speech() {
     // points, their depth and titles, and the speech's header are the same.
     assert_eq!(shape(&pdf), shape(&as_text));
     assert_eq!(pdf.speeches.len(), 1);
-    assert_eq!(pdf.speeches[0].title, as_text.speeches[0].title);
+    assert_eq!(
+        pdf.speeches[0].header.title,
+        as_text.speeches[0].header.title
+    );
     // A paragraph the page wrapped is whole in the body of its heading.
     let (_, point) = pdf.speeches[0]
         .points(false)

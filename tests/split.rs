@@ -98,7 +98,10 @@ fn a_hearing_interrupted_by_a_member_keeps_its_speaker_s_points_in_one_speech() 
     assert_eq!(first, ["1 第一，", "1 第二，", "1 第三，"]);
     assert_eq!(speeches[1].1, vec!["1 一、", "1 二、"]);
     let doc = document("hearing_two_speakers_with_an_interjection.txt");
-    assert_eq!(doc.speeches[0].speaker.as_deref(), Some("林志明教授"));
+    assert_eq!(
+        doc.speeches[0].header.speaker.as_deref(),
+        Some("林志明教授")
+    );
 }
 
 #[test]
@@ -108,7 +111,7 @@ fn a_collection_s_documents_start_at_their_titles() {
     let heads: Vec<(usize, Option<&str>)> = doc
         .speeches
         .iter()
-        .map(|s| (s.start_line, s.title.as_deref()))
+        .map(|s| (s.start_line, s.header.title.as_deref()))
         .collect();
     assert_eq!(
         heads,
@@ -128,7 +131,13 @@ fn a_second_report_after_an_address_starts_at_its_date_line() {
     let heads: Vec<(usize, Option<&str>, Option<&str>)> = doc
         .speeches
         .iter()
-        .map(|s| (s.start_line, s.date_iso.as_deref(), s.salutation.as_deref()))
+        .map(|s| {
+            (
+                s.start_line,
+                s.header.date_iso.as_deref(),
+                s.header.salutation.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         heads,
@@ -147,11 +156,11 @@ fn a_long_title_with_commas_over_its_subtitle_is_the_title_and_the_draft_mark_it
     assert_eq!(doc.speeches.len(), 1);
     let s = &doc.speeches[0];
     assert_eq!(
-        s.title.as_deref(),
+        s.header.title.as_deref(),
         Some("凝心聚力，真抓实干，奋力开创全县高质量发展新局面")
     );
-    assert_eq!(s.subtitle.as_deref(), Some("——在县委全会上的讲话"));
-    assert_eq!(s.date_iso.as_deref(), Some("2026-04-10"));
-    assert_eq!(s.date_note.as_deref(), Some("修改稿"));
+    assert_eq!(s.header.subtitle.as_deref(), Some("——在县委全会上的讲话"));
+    assert_eq!(s.header.date_iso.as_deref(), Some("2026-04-10"));
+    assert_eq!(s.header.date_note.as_deref(), Some("修改稿"));
     assert_eq!(s.outline.len(), 3);
 }

@@ -122,7 +122,7 @@ fn a_stray_byte_after_the_closing_is_no_second_speech() {
         .map(|s| (s.start_line, s.end_line))
         .collect();
     assert_eq!(spans, [(1, 6)]);
-    assert_eq!(doc.speeches[0].closing.as_deref(), Some("谢谢大家"));
+    assert_eq!(doc.speeches[0].header.closing.as_deref(), Some("谢谢大家"));
 }
 
 /// The characters of `out` that no output may carry: C0 controls but tab and line feed, DEL, C1.
@@ -138,7 +138,7 @@ fn control_characters_reach_no_output_and_are_noted() {
     let doc = document("control_characters.txt");
     assert_points(&doc, &[(3, "一、"), (4, "二、"), (5, "三、")]);
     assert_eq!(
-        doc.speeches[0].title.as_deref(),
+        doc.speeches[0].header.title.as_deref(),
         Some("在全镇安全生产会议上的讲话")
     );
     for format in ["yaml", "json", "markdown", "text", "html", "mermaid", "svg"] {

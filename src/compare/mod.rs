@@ -129,7 +129,7 @@ impl Outline {
             source: source.to_string(),
             speech: index + 1,
             start_line: speech.start_line,
-            title: speech.title.clone(),
+            title: speech.header.title.clone(),
             points,
         }
     }

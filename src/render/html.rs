@@ -184,7 +184,7 @@ pub fn page(doc: &Document) -> String {
 }
 
 fn speech(doc: &Document, i: usize, s: &Speech) -> Markup {
-    let title = s.title.clone().unwrap_or_else(|| {
+    let title = s.header.title.clone().unwrap_or_else(|| {
         if doc.speeches.len() == 1 {
             doc.source.clone()
         } else {
@@ -196,9 +196,9 @@ fn speech(doc: &Document, i: usize, s: &Speech) -> Markup {
         by_line.entry(d.line).or_default().push(d);
     }
     let meta: Vec<String> = [
-        s.subtitle.clone(),
-        s.date.clone(),
-        s.speaker.clone(),
+        s.header.subtitle.clone(),
+        s.header.date.clone(),
+        s.header.speaker.clone(),
         Some(format!("lines {}–{}", s.start_line, s.end_line)),
     ]
     .into_iter()

@@ -38,6 +38,44 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [Format; 11] = [
+        Format::Yaml,
+        Format::Json,
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Mermaid,
+        Format::Svg,
+        Format::Csv,
+        Format::Tsv,
+        Format::JsonlRows,
+        Format::Chunks,
+    ];
+
+    /// The format's name, as `--format` takes it.
+    ///
+    /// ```
+    /// use tigang::Format;
+    /// assert_eq!(Format::JsonlRows.name(), "jsonl-rows");
+    /// assert!(Format::ALL.iter().all(|f| !f.name().is_empty()));
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Mermaid => "mermaid",
+            Format::Svg => "svg",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::JsonlRows => "jsonl-rows",
+            Format::Chunks => "chunks",
+        }
+    }
+
     /// The file extension for outputs written with `-o DIR`.
     pub fn extension(self) -> &'static str {
         match self {
@@ -137,7 +175,7 @@ pub fn render_with<W: Write>(
 
 fn speech_name(doc: &Document, i: usize) -> String {
     let s = &doc.speeches[i];
-    match &s.title {
+    match &s.header.title {
         Some(t) => t.clone(),
         None if doc.speeches.len() == 1 => doc.source.clone(),
         None => format!("{} #{} (line {})", doc.source, i + 1, s.start_line),

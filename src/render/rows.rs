@@ -274,7 +274,7 @@ pub fn rows(x: &Document) -> Vec<Row> {
             out.push(Row {
                 source: x.source.clone(),
                 speech: speech.index,
-                speech_title: speech.speech.title.clone(),
+                speech_title: speech.speech.header.title.clone(),
                 path: path.clone(),
                 depth: n.depth,
                 marker: marker.to_string(),

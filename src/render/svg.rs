@@ -49,6 +49,7 @@ pub fn draw(doc: &Document) -> String {
     for (i, s) in doc.speeches.iter().enumerate() {
         y += ROW;
         let title = s
+            .header
             .title
             .clone()
             .unwrap_or_else(|| format!("{} #{}", doc.source, i + 1));

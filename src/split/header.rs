@@ -10,27 +10,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// The header fields of a speech, read from its first lines. Missing fields stay `None`: they are
-/// never guessed from the body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Header {
-    /// The title line.
-    pub title: Option<String>,
-    /// A ——在…的讲话 subtitle.
-    pub subtitle: Option<String>,
-    /// The date as written.
-    pub date: Option<String>,
-    /// The date as YYYY-MM-DD.
-    pub date_iso: Option<String>,
-    /// What the date line says after the day: 修改稿, 根据录音整理.
-    pub date_note: Option<String>,
-    /// The speaker's name on a line of its own.
-    pub speaker: Option<String>,
-    /// The opening salutation, without its colon.
-    pub salutation: Option<String>,
-    /// The closing formula, without its punctuation.
-    pub closing: Option<String>,
-}
+pub use crate::outline::Header;
 
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // 2018年9月20日, （2018年9月20日）, and the way documents sign off: 二〇一九年七月二日; in

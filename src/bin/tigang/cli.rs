@@ -199,21 +199,23 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{text:?} is not a size (e.g. 1000000, 500K, 256M, 1G)"))
 }
 
-/// The help of the paths extract and check read (one text for both).
-const PATHS_HELP: &str = "Files (.txt, .docx, .html, .pdf) or folders (every such file under them, in sorted order, hidden and .gitignore'd files left out); `-` or nothing reads standard input.";
-
-/// The help of `--no-official-order` (extract's diagnostics and check's findings obey it).
-const NO_OFFICIAL_ORDER_HELP: &str =
-    "Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.";
-
+/// What extract and check read, and how their numbering is checked.
 #[derive(clap::Args, Debug)]
-pub struct ExtractArgs {
-    #[arg(help = PATHS_HELP)]
+pub struct SpeechArgs {
+    /// Files (.txt, .docx, .html, .pdf) or folders (every such file under them, in sorted order,
+    /// hidden and .gitignore'd files left out); `-` or nothing reads standard input.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
-    #[arg(long, help = NO_OFFICIAL_ORDER_HELP)]
+    /// Do not warn when a level of the official order 一、 > （一） > 1. > （1） > ① is skipped.
+    #[arg(long)]
     pub no_official_order: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: SpeechArgs,
     /// Output format.
     ///
     /// yaml (one document per input), json (one object per input per line), markdown (nested
@@ -223,7 +225,7 @@ pub struct ExtractArgs {
     /// character offsets of its section; one header for all inputs) and jsonl-rows (the same
     /// rows as JSON Lines). chunks: passages for retrieval as JSON Lines, each with the headings
     /// above it, the speech's header and its offsets, at most --max-chars long.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Yaml)]
+    #[arg(short, long, value_enum, default_value_t = FormatArg::YAML)]
     pub format: FormatArg,
     /// Write one output file per input into DIR instead of standard output.
     ///
@@ -316,12 +318,8 @@ fn parse_similarity(s: &str) -> Result<f64, String> {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    #[arg(help = PATHS_HELP)]
-    pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub read: ReadArgs,
-    #[arg(long, help = NO_OFFICIAL_ORDER_HELP)]
-    pub no_official_order: bool,
+    pub input: SpeechArgs,
     /// Output format.
     ///
     /// human: rustc-style reports on stderr; json: one finding per line on stdout.
@@ -375,21 +373,6 @@ pub enum CompareFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum FormatArg {
-    Yaml,
-    Json,
-    Markdown,
-    Text,
-    Html,
-    Mermaid,
-    Svg,
-    Csv,
-    Tsv,
-    JsonlRows,
-    Chunks,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum CheckFormat {
     Human,
     Json,
@@ -401,29 +384,32 @@ pub enum LangArg {
     Zh,
 }
 
+/// `--format` of extract: the library's [`Format`]s under their own names (no second list of
+/// them here).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatArg(pub Format);
+
 impl FormatArg {
-    /// The name as typed after `--format`.
-    pub fn name(self) -> String {
-        self.to_possible_value()
-            .map_or_else(String::new, |v| v.get_name().to_string())
-    }
+    /// The YAML default.
+    pub const YAML: FormatArg = FormatArg(Format::Yaml);
+    const ALL: [FormatArg; Format::ALL.len()] = {
+        let mut all = [FormatArg(Format::Yaml); Format::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = FormatArg(Format::ALL[i]);
+            i += 1;
+        }
+        all
+    };
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Json => Format::Json,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Text => Format::Text,
-            FormatArg::Html => Format::Html,
-            FormatArg::Mermaid => Format::Mermaid,
-            FormatArg::Svg => Format::Svg,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Tsv => Format::Tsv,
-            FormatArg::JsonlRows => Format::JsonlRows,
-            FormatArg::Chunks => Format::Chunks,
-        }
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()))
     }
 }
 

@@ -5,7 +5,7 @@
 //! error like clap's own.
 
 use crate::cli::{
-    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, FormatArg, ReadArgs,
+    CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, ReadArgs,
 };
 use crate::inputs::Walk;
 use std::io::{self, IsTerminal};
@@ -119,11 +119,16 @@ fn read(
     })
 }
 
+/// What extract and check read.
+fn speech_read(args: crate::cli::SpeechArgs, lang: Lang) -> Result<Read, clap::Error> {
+    read(args.read, args.paths, !args.no_official_order, lang)
+}
+
 /// `extract`'s policies: the HTML page shows each heading's paragraph on a click, so it always
 /// carries bodies (the outline it renders; the rows' --body column stays as asked).
 pub fn extract(args: ExtractArgs, lang: Lang) -> Result<Extract, clap::Error> {
-    let mut read = read(args.read, args.paths, !args.no_official_order, lang)?;
-    read.options.body = args.body || matches!(args.format, FormatArg::Html);
+    let mut read = speech_read(args.input, lang)?;
+    read.options.body = args.body || args.format.0 == Format::Html;
     read.options.inline = args.inline;
     read.options.explain = args.explain;
     read.options.weights = (!args.weight.is_empty()).then(|| {
@@ -135,8 +140,8 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> Result<Extract, clap::Error> {
     });
     Ok(Extract {
         read,
-        format: Format::from(args.format),
-        format_name: args.format.name(),
+        format: args.format.0,
+        format_name: args.format.0.name().to_string(),
         output: args.output,
         skip_existing: args.skip_existing,
         render: RenderOptions {
@@ -150,7 +155,7 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> Result<Extract, clap::Error> {
 /// `check`'s policies: the human report goes to stderr, coloured as `--color` says for it.
 pub fn check(args: CheckArgs, color: ColorArg, lang: Lang) -> Result<Check, clap::Error> {
     Ok(Check {
-        read: read(args.read, args.paths, !args.no_official_order, lang)?,
+        read: speech_read(args.input, lang)?,
         format: args.format,
         color: color.wanted(io::stderr().is_terminal()),
     })
