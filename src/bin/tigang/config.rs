@@ -1,8 +1,9 @@
 //! Every policy of the command line, resolved once into one plain configuration before any work
 //! (ripgrep's low-args → high-args): which options a format implies, whether output is coloured,
 //! whether a progress bar shows, the terminal's width, the folder walk. The environment is read
-//! here (and for the language in `lang`), nowhere later; an illegal pair of options is a usage
-//! error like clap's own.
+//! here, by `lang` (the language) and by `cli::ColorArg` (NO_COLOR, CLICOLOR_FORCE, TERM), which
+//! clap's own help needs before this runs; never while the work runs. An illegal pair of options
+//! is a usage error like clap's own.
 
 use crate::cli::{
     CheckArgs, CheckFormat, ColorArg, CompareArgs, CompareFormat, ExtractArgs, ReadArgs,
@@ -27,8 +28,9 @@ pub struct Read {
     pub jobs: usize,
     /// The largest input read, in bytes.
     pub max_size: u64,
-    /// Whether a summary line ends a run over several inputs.
-    pub summary: bool,
+    /// Whether tigang says what it did beside the output: the summary line of a run over
+    /// several inputs, which speech of a file `compare` took. Off with --quiet.
+    pub notes: bool,
     /// Whether a progress bar may show (stderr is a terminal, not CI, not --quiet).
     pub progress: bool,
 }
@@ -114,7 +116,7 @@ fn read(
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         max_size: args.max_size,
-        summary: !args.quiet,
+        notes: !args.quiet,
         progress,
     })
 }

@@ -219,7 +219,7 @@ fn for_each_input<P: Send>(
         },
     )?;
     progress.finish_and_clear();
-    if read.summary && summary == Summary::Tally && inputs.len() > 1 {
+    if read.notes && summary == Summary::Tally && inputs.len() > 1 {
         let secs = started.elapsed().as_secs_f64();
         say!("{}", tally.line(secs, lang))?;
     }
@@ -657,7 +657,7 @@ fn compare_pair(
                 }
             });
         }
-        if !explicit && total > 1 && read.summary {
+        if !explicit && total > 1 && read.notes {
             say!(
                 "{}",
                 lang.pick(
