@@ -276,6 +276,15 @@ fn an_output_folder_that_cannot_be_made_is_a_clear_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot create output folder"));
+    // The same in Chinese, the reason too.
+    tigang()
+        .args(["--lang", "zh", "extract", "-o"])
+        .arg(blocker.join("out"))
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("无法创建输出文件夹："))
+        .stderr(predicate::str::contains("cannot").not());
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
 

@@ -6,7 +6,6 @@ use crate::config::{self, PairView};
 use crate::exit;
 use crate::inputs::{self, Input};
 use crate::report;
-use anyhow::Context as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -276,7 +275,7 @@ pub fn man(
     cmd.build();
     if let Some(dir) = dir {
         std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create folder {}", dir.display()))?;
+            .map_err(|e| failed_on(&dir, ("cannot create folder", "无法创建文件夹"), e, lang))?;
         let mut pages = vec![cmd.clone()];
         pages.extend(
             cmd.get_subcommands()
@@ -289,7 +288,7 @@ pub fn man(
             let mut buf = Vec::new();
             man.render(&mut buf)?;
             inputs::write_atomically(&path, &buf)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .map_err(|e| failed_on(&path, ("cannot write", "无法写入"), e, lang))?;
             writeln!(io::stdout(), "{}", path.display())?;
         }
         return Ok(ExitCode::from(exit::OK));
@@ -332,8 +331,14 @@ pub fn extract(args: config::Extract, lang: Lang) -> anyhow::Result<ExitCode> {
     let format = args.format;
     tell_stdin_is_read(&args.read.paths, lang)?;
     if let Some(dir) = &args.output {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            failed_on(
+                dir,
+                ("cannot create output folder", "无法创建输出文件夹"),
+                e,
+                lang,
+            )
+        })?;
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -447,10 +452,8 @@ pub fn extract(args: config::Extract, lang: Lang) -> anyhow::Result<ExitCode> {
             }
             if let Err(e) = inputs::write_atomically(&path, &buf) {
                 say!(
-                    "tigang: {}: {}{}",
-                    path.display(),
-                    lang.pick("cannot write: ", "无法写入："),
-                    tigang::i18n::error_text(&e.into(), lang)
+                    "tigang: {}",
+                    failed_on(&path, ("cannot write", "无法写入"), e, lang)
                 )?;
                 return Ok(false);
             }
@@ -608,14 +611,20 @@ pub fn compare(args: config::Compare, lang: Lang) -> anyhow::Result<ExitCode> {
 
 /// Write a table `--matrix` or `--points` asked for, or say why it could not be.
 fn write_table(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
-    inputs::write_atomically(path, bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}{}",
-            path.display(),
-            lang.pick("cannot write: ", "无法写入："),
-            tigang::i18n::error_text(&e.into(), lang)
-        )
-    })
+    inputs::write_atomically(path, bytes)
+        .map_err(|e| failed_on(path, ("cannot write", "无法写入"), e, lang))
+}
+
+/// `path: what: why` in `lang`, for a folder or file tigang could not make: `what` is the
+/// (English, Chinese) of what failed, `why` the error in words of the same language.
+fn failed_on(path: &Path, what: (&str, &str), e: io::Error, lang: Lang) -> anyhow::Error {
+    let sep = lang.pick(": ", "：");
+    anyhow::anyhow!(
+        "{}: {}{sep}{}",
+        path.display(),
+        lang.pick(what.0, what.1),
+        tigang::i18n::error_text(&e.into(), lang)
+    )
 }
 
 /// `compare A B`: each side's speech (its main one, or the N-th of `FILE#N`), aligned.
