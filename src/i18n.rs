@@ -136,6 +136,10 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
             std::io::ErrorKind::NotFound => "文件不存在".into(),
             std::io::ErrorKind::PermissionDenied => "没有读取权限 (permission denied)".into(),
             std::io::ErrorKind::IsADirectory => "是文件夹，不是文件".into(),
+            std::io::ErrorKind::NotADirectory => "路径中有一段不是文件夹".into(),
+            std::io::ErrorKind::StorageFull => "磁盘已满".into(),
+            std::io::ErrorKind::ReadOnlyFilesystem => "文件系统只读".into(),
+            std::io::ErrorKind::FileTooLarge => "文件超过系统允许的大小".into(),
             _ => crate::error::io_text(io),
         },
     }
