@@ -19,10 +19,12 @@ import argparse
 import difflib
 import json
 import os
+import re
 import subprocess
 import sys
 
 KNOWN_FORMATS = {57}
+TRAIT_ITEM = re.compile(r"^(#\[[^]]*\] )*(\S+ )*(fn|type|const) <")
 CRATE = "tigang"
 DEFAULT_CARGO_ARGS = "--no-default-features"
 
@@ -137,8 +139,9 @@ class Surface:
 
     def sort_key(self, kl):
         key, line = kl
-        # Under one path: the item itself first, then the impls of its type.
-        return (key.split("::"), line.startswith(("impl", "unsafe impl")), line)
+        # Under one path: the item itself first, then the impls of its type, then their items.
+        rank = 1 if line.startswith(("impl", "unsafe impl")) else 2 if TRAIT_ITEM.match(line) else 0
+        return (key.split("::"), rank, line)
 
     def build(self):
         found = self.collect()
