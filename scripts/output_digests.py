@@ -15,6 +15,7 @@ import argparse
 import concurrent.futures
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,21 +101,30 @@ def digest(bin_, args, files):
 
 
 def jobs():
-    """(key, args, files) for every run, and the folders skipped."""
+    """(key, args, files) for every run, and the folders skipped. A PDF's outputs depend on
+    poppler's pdftotext (without it tigang refuses the PDF, naming the package): where it is not
+    installed, every run that reads a PDF is left out and said to be."""
     out, skipped = [], []
+    pdf_readable = shutil.which("pdftotext") is not None
     for label, path, present in folders():
         if not present:
             skipped.append(label)
             continue
         files = texts(path)
+        runs = []
         for f in files:
             for name, args in PER_FILE.items():
-                out.append((f"{label_of(f)}\t{name}", args, [f]))
+                runs.append((f"{label_of(f)}\t{name}", args, [f]))
         for a, b in zip(files, files[1:]):
             for name, args in PER_PAIR.items():
-                out.append((f"{label_of(a)}+{b.name}\t{name}", args, [a, b]))
+                runs.append((f"{label_of(a)}+{b.name}\t{name}", args, [a, b]))
         for name, args in PER_FOLDER.items():
-            out.append((f"{label}/\t{name}", args, files))
+            runs.append((f"{label}/\t{name}", args, files))
+        for key, args, fs in runs:
+            if not pdf_readable and any(f.suffix.lower() == ".pdf" for f in fs):
+                skipped.append(key)
+            else:
+                out.append((key, args, fs))
     return out, skipped
 
 
@@ -132,8 +142,17 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         digests = dict(zip((k for k, _, _ in work),
                            pool.map(lambda j: digest(bin_, j[1], j[2]), work)))
-    for s in skipped:
+    folders_absent = [s for s in skipped if "\t" not in s]
+    without_pdftotext = [s for s in skipped if "\t" in s]
+    for s in folders_absent:
         print(f"output digests: {s} is absent; its rows are not checked", file=sys.stderr)
+    if without_pdftotext:
+        print(f"output digests: pdftotext is not installed: the {len(without_pdftotext)} runs "
+              "that read a PDF are not checked", file=sys.stderr)
+    if a.write and without_pdftotext:
+        print("output digests: refusing to write without pdftotext (the PDF rows would be lost); "
+              "install poppler-utils", file=sys.stderr)
+        return 2
     if a.write:
         with open(a.write, "w") as f:
             f.write("# input\tcommand\tdigest (scripts/output_digests.py)\n")
@@ -156,7 +175,8 @@ def main():
         elif want[k] != d:
             differ.append(k)
     gone = [k for k in want
-            if k not in digests and not any(k.startswith(s + "/") for s in skipped)]
+            if k not in digests and k not in without_pdftotext
+            and not any(k.startswith(s + "/") for s in folders_absent)]
     for k in differ:
         print(f"differs: {k}")
     for k in new:
