@@ -11,7 +11,7 @@ pub enum Error {
     Binary,
     /// Most of the bytes cannot be decoded in the encoding named (detected or given).
     Undecodable(&'static str),
-    /// `--encoding` named an encoding that does not exist.
+    /// [`Options::encoding`](crate::Options::encoding) named an encoding that does not exist.
     UnknownEncoding(String),
     /// The input is larger than the size limit (in bytes) it is read with.
     TooLarge {
@@ -44,6 +44,11 @@ pub enum Error {
         tool: &'static str,
         /// The package that has it, e.g. `poppler-utils`.
         package: &'static str,
+    },
+    /// A saved outline (`.json`, `.jsonl`, `.yaml`) with nothing in it.
+    EmptyOutline {
+        /// `JSON` or `YAML`.
+        syntax: &'static str,
     },
     /// A saved outline (`.json`, `.yaml`) that tigang cannot read back.
     NotAnOutline {
@@ -194,6 +199,9 @@ impl fmt::Display for Error {
                 size_text(*limit)
             ),
             Error::Io(e) => f.write_str(&io_text(e)),
+            Error::EmptyOutline { syntax } => {
+                write!(f, "an empty {syntax} file: no outline in it")
+            }
             Error::Unsupported(u) => f.write_str(u.text_en()),
             Error::Damaged { format, detail } => {
                 write!(f, "a damaged {format} file ({detail}); skipped")

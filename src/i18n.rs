@@ -132,6 +132,9 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!("{detail}：不是 tigang 的 {syntax} 提纲"),
+        (Error::EmptyOutline { syntax }, Lang::Zh) => {
+            format!("空的 {syntax} 文件：里面没有提纲")
+        }
         (Error::Io(io), Lang::Zh) => match io.kind() {
             std::io::ErrorKind::NotFound => "文件不存在".into(),
             std::io::ErrorKind::PermissionDenied => "没有读取权限 (permission denied)".into(),

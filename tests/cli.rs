@@ -357,7 +357,7 @@ fn compare_options_of_a_corpus_need_all_and_a_pair_needs_two_speeches() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("two speeches"))
-        .stderr(predicate::str::contains("3 were given"));
+        .stderr(predicate::str::contains("more were given"));
     tigang()
         .args(["--lang", "zh", "compare", &a])
         .assert()

@@ -71,7 +71,7 @@ pub enum Command {
     /// Compare the structure of speeches, two at a time or a whole corpus (--all).
     ///
     /// Two speeches are aligned point by point; --all clusters the speeches built on the same
-    /// template. A and B are files (their first speech), FILE#N (the N-th speech of a file,
+    /// template. A and B are files (their main speech: the one with the most points), FILE#N (the N-th speech of a file,
     /// counted from 1), or outlines saved by `tigang extract` as .yaml or .json.
     #[command(after_long_help = COMPARE_EXAMPLES)]
     Compare(CompareArgs),
@@ -173,7 +173,8 @@ pub struct ReadArgs {
     /// Work on N files at once (default: all cores). Output stays in input order.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// No progress bar and no summary line.
+    /// No progress bar and no notes beside the output (the summary line; which speech of a file
+    /// compare took).
     #[arg(short, long)]
     pub quiet: bool,
     /// Refuse inputs larger than SIZE.

@@ -40,8 +40,6 @@ pub struct Read {
 pub struct Extract {
     pub read: Read,
     pub format: Format,
-    /// The format as typed, for messages.
-    pub format_name: String,
     pub output: Option<PathBuf>,
     pub skip_existing: bool,
     pub render: RenderOptions,
@@ -97,8 +95,8 @@ fn read(
 ) -> Result<Read, clap::Error> {
     let walk = Walk::with_globs(&args.glob).map_err(|e| {
         let text = match lang {
-            Lang::En => e,
-            Lang::Zh => format!("--glob 的值不是 glob：{e}"),
+            Lang::En => e.to_string(),
+            Lang::Zh => format!("--glob 的值 {:?} 不是 glob（{}）", e.glob, e.why),
         };
         clap::Error::raw(clap::error::ErrorKind::ValueValidation, text + "\n")
     })?;
@@ -143,7 +141,6 @@ pub fn extract(args: ExtractArgs, lang: Lang) -> Result<Extract, clap::Error> {
     Ok(Extract {
         read,
         format: args.format.0,
-        format_name: args.format.0.name().to_string(),
         output: args.output,
         skip_existing: args.skip_existing,
         render: RenderOptions {
@@ -238,9 +235,10 @@ fn conflict(cmd: &clap::Command, found: &str, with: &str) -> clap::Error {
 /// Two speeches are compared, or a corpus with --all: `given` names were given without --all.
 fn not_two(cmd: &clap::Command, given: usize, lang: Lang) -> clap::Error {
     let text = match lang {
-        Lang::En => {
-            format!("compare takes two speeches (A B), or --all with paths; {given} were given")
-        }
+        Lang::En => format!(
+            "compare takes two speeches (A B), or --all with paths; {} given",
+            if given == 1 { "1 was" } else { "more were" }
+        ),
         Lang::Zh => format!("compare 需要两篇讲话（A B），或用 --all 给出路径；给了 {given} 个"),
     };
     let mut compare = compare_command(cmd);

@@ -90,7 +90,7 @@ impl Walk {
     /// A walk that reads the files `globs` choose: with a pattern that chooses (`*.docx`,
     /// `2024/*`), only files it matches, whatever their extension; patterns with `!` leave files
     /// out. A pattern that is no glob is an error naming it.
-    pub fn with_globs(globs: &[String]) -> Result<Walk, String> {
+    pub fn with_globs(globs: &[String]) -> Result<Walk, BadGlob> {
         let walk = Walk {
             globs: globs.to_vec(),
         };
@@ -98,17 +98,36 @@ impl Walk {
         Ok(walk)
     }
 
-    fn overrides(&self, root: &Path) -> Result<ignore::overrides::Override, String> {
-        let mut builder = ignore::overrides::OverrideBuilder::new(root);
-        builder.case_insensitive(true).map_err(|e| e.to_string())?;
-        for g in &self.globs {
-            builder
-                .add(g)
-                .map_err(|e| format!("--glob {g:?} is not a glob: {e}"))?;
+    fn overrides(&self, root: &Path) -> Result<ignore::overrides::Override, BadGlob> {
+        fn bad(glob: &str) -> impl Fn(ignore::Error) -> BadGlob + '_ {
+            move |e| BadGlob {
+                glob: glob.to_string(),
+                why: e.to_string(),
+            }
         }
-        builder.build().map_err(|e| e.to_string())
+        let mut builder = ignore::overrides::OverrideBuilder::new(root);
+        builder.case_insensitive(true).map_err(bad(""))?;
+        for g in &self.globs {
+            builder.add(g).map_err(bad(g))?;
+        }
+        builder.build().map_err(bad(""))
     }
 }
+
+/// A `--glob` pattern that is no glob, and the glob parser's reason.
+#[derive(Debug)]
+pub struct BadGlob {
+    pub glob: String,
+    pub why: String,
+}
+
+impl std::fmt::Display for BadGlob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "--glob {:?} is not a glob: {}", self.glob, self.why)
+    }
+}
+
+impl std::error::Error for BadGlob {}
 
 /// Expand the paths given on the command line, walking folders as `walk` says.
 pub fn expand_with(paths: &[PathBuf], walk: &Walk) -> Listed {
@@ -345,11 +364,7 @@ pub fn read_documents(
         }
     };
     if docs.is_empty() {
-        return Err(tigang::Error::NotAnOutline {
-            syntax,
-            document: None,
-            detail: "an empty file".into(),
-        });
+        return Err(tigang::Error::EmptyOutline { syntax });
     }
     Ok(docs)
 }
@@ -362,7 +377,11 @@ mod tests {
     fn globs_are_checked_when_given() {
         assert!(Walk::with_globs(&["*.docx".into(), "!draft*".into()]).is_ok());
         let err = Walk::with_globs(&["[".into()]).unwrap_err();
-        assert!(err.contains("--glob \"[\""), "{err}");
+        assert_eq!(err.glob, "[");
+        assert!(
+            err.to_string().starts_with("--glob \"[\" is not a glob: "),
+            "{err}"
+        );
     }
 
     #[test]

@@ -86,9 +86,8 @@ impl Tally {
     }
 }
 
-/// Name each path that could not be listed; returns whether there was one.
-fn report_unlisted(unlisted: Vec<(PathBuf, io::Error)>, lang: Lang) -> io::Result<bool> {
-    let any = !unlisted.is_empty();
+/// Name each path that could not be listed.
+fn report_unlisted(unlisted: Vec<(PathBuf, io::Error)>, lang: Lang) -> io::Result<()> {
     for (path, e) in unlisted {
         say!(
             "tigang: {}: {}",
@@ -96,7 +95,7 @@ fn report_unlisted(unlisted: Vec<(PathBuf, io::Error)>, lang: Lang) -> io::Resul
             crate::lang::unlisted_text(e, lang)
         )?;
     }
-    Ok(any)
+    Ok(())
 }
 
 /// What a run reads each input as.
@@ -260,12 +259,12 @@ fn tell_stdin_is_read(paths: &[PathBuf], lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-/// `tigang man`: the page of tigang or of one subcommand on stdout, or every page into a folder.
 /// The man pages' source line: the program and its version, on the subcommands' pages too.
 fn source() -> String {
     format!("tigang {}", env!("CARGO_PKG_VERSION"))
 }
 
+/// `tigang man`: the page of tigang or of one subcommand on stdout, or every page into a folder.
 pub fn man(
     mut cmd: clap::Command,
     name: Option<String>,
@@ -383,11 +382,11 @@ pub fn extract(args: config::Extract, lang: Lang) -> anyhow::Result<ExitCode> {
                 Lang::En => format!(
                     "--format {} writes one file per input, and there are {n} inputs: \
                      give a folder for them with -o DIR (e.g. -o outlines/)",
-                    args.format_name
+                    args.format.name()
                 ),
                 Lang::Zh => format!(
                     "--format {} 每个输入写一个文件，而输入有 {n} 个：请用 -o DIR 指定输出文件夹（如 -o outlines/）",
-                    args.format_name
+                    args.format.name()
                 ),
             }
         )?;
@@ -512,7 +511,7 @@ pub fn check(args: config::Check, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-/// `FILE#N` names the N-th speech of FILE (counted from 1); a plain FILE its first. `FILE#0` is
+/// `FILE#N` names the N-th speech of FILE (counted from 1); a plain FILE its main speech. `FILE#0` is
 /// refused with the reason, not taken for a file of that name that does not exist.
 fn speech_spec(spec: &str, lang: Lang) -> anyhow::Result<(PathBuf, usize)> {
     if let Some((path, n)) = spec.rsplit_once('#')
@@ -581,7 +580,12 @@ pub fn compare(args: config::Compare, lang: Lang) -> anyhow::Result<ExitCode> {
                     Ok(true)
                 },
             )?;
-            let (result, scored) = corpus::cluster(&outlines, threshold, family_threshold);
+            // --jobs bounds the pairs' scoring too, which runs on a pool of that many threads.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(read.jobs)
+                .build()?;
+            let (result, scored) =
+                pool.install(|| corpus::cluster(&outlines, threshold, family_threshold));
             if let Some(path) = &points {
                 let mut buf = Vec::new();
                 corpus::write_topics(&outlines, &result.families, &mut buf)?;
@@ -616,14 +620,21 @@ fn write_table(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
 }
 
 /// `path: what: why` in `lang`, for a folder or file tigang could not make: `what` is the
-/// (English, Chinese) of what failed, `why` the error in words of the same language.
+/// (English, Chinese) of what failed, `why` the error in words of the same language (worded for
+/// a write: the library's words for an input are a read's).
 fn failed_on(path: &Path, what: (&str, &str), e: io::Error, lang: Lang) -> anyhow::Error {
+    let why = match (lang, e.kind()) {
+        (Lang::En, _) => tigang::error::io_text(&e),
+        (Lang::Zh, io::ErrorKind::PermissionDenied) => "没有写入权限".into(),
+        (Lang::Zh, io::ErrorKind::NotFound) => "所在的文件夹不存在".into(),
+        (Lang::Zh, io::ErrorKind::AlreadyExists) => "已存在".into(),
+        (Lang::Zh, _) => tigang::i18n::error_text(&e.into(), lang),
+    };
     let sep = lang.pick(": ", "：");
     anyhow::anyhow!(
-        "{}: {}{sep}{}",
+        "{}: {}{sep}{why}",
         path.display(),
-        lang.pick(what.0, what.1),
-        tigang::i18n::error_text(&e.into(), lang)
+        lang.pick(what.0, what.1)
     )
 }
 
