@@ -13,9 +13,14 @@
 use super::content::{Idf, Vector, cosine};
 use super::{Outline, title};
 
-/// Weight of the title in a point's similarity; the rest is its text (half its own paragraphs,
-/// half with its children's).
-pub const TITLE_WEIGHT: f64 = 0.3;
+/// Weight of the headline (the title and the lead sentence after it, which in a Chinese report
+/// states the point's topic again in other words) in a point's similarity; the rest is its text
+/// (half its own paragraphs, half with its children's).
+pub const TITLE_WEIGHT: f64 = 0.45;
+
+/// Weight of the sub-section votes in the assignment of a list of points: a point whose
+/// sub-sections are mostly closest to a candidate is drawn to it ([`votes`]).
+pub const VOTE_WEIGHT: f64 = 0.1;
 
 /// Pairs below this similarity are never aligned.
 pub const MIN_SIMILARITY: f64 = 0.05;
@@ -40,6 +45,12 @@ pub const MAX_HUNGARIAN_PAIRS: usize = 40_000;
 /// point is compared with every aligned sibling of its parent's partner).
 const MAX_LINK_SIBLINGS: usize = 200;
 
+/// Sub-sections vote only in lists of at most this many siblings.
+const MAX_VOTING_SIBLINGS: usize = 64;
+
+/// Points with more sub-sections than this are compared without them.
+const MAX_SECTIONS: usize = 32;
+
 /// Up to this many pairs, similarities are remembered (4 bytes each).
 const MAX_CACHED: usize = 1 << 22;
 
@@ -48,15 +59,68 @@ pub const MAX_PAIRS: usize = 4_000_000;
 
 /// The vectors of one outline's points.
 pub struct Features {
+    /// The headline: the title and the lead sentence.
     title: Vec<Vector>,
     own: Vec<Vector>,
     /// With the children's text; none for a leaf (the same as `own`).
     tree: Vec<Option<Vector>>,
+    /// The sub-sections (two or more, else none).
+    sections: Vec<Vec<Vector>>,
 }
 
 impl Features {
     fn tree(&self, i: usize) -> &Vector {
         self.tree[i].as_ref().unwrap_or(&self.own[i])
+    }
+
+    /// The vectors of `o`'s points under the weights `idf`: a pair's, or a whole corpus's (so
+    /// that `compare --all` builds each outline's vectors once, not once per pair).
+    pub fn new(o: &Outline, idf: &Weights) -> Features {
+        let points = &o.points;
+        Features {
+            title: points
+                .iter()
+                .map(|p| idf.headline.vector(&p.headline_units))
+                .collect(),
+            own: points
+                .iter()
+                .map(|p| idf.text.vector(&p.text_units))
+                .collect(),
+            tree: points
+                .iter()
+                .map(|p| p.tree_units.as_ref().map(|u| idf.text.vector(u)))
+                .collect(),
+            sections: points
+                .iter()
+                .map(|p| {
+                    // Only a leaf's sub-sections vote: a parent's children are aligned anyway.
+                    if p.tree_units.is_some() || p.section_units.len() > MAX_SECTIONS {
+                        return Vec::new();
+                    }
+                    p.section_units.iter().map(|u| idf.text.vector(u)).collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The IDF weights points are compared under, counted over the points of some outlines.
+pub struct Weights {
+    /// Over the points' own texts; it weighs their own, subtree and sub-section words alike, so
+    /// a leaf's two vectors are one.
+    text: Idf,
+    /// Over the points' headlines.
+    headline: Idf,
+}
+
+impl Weights {
+    /// Count over every point of `outlines`.
+    pub fn new<'a>(outlines: impl IntoIterator<Item = &'a Outline> + Clone) -> Weights {
+        let points = || outlines.clone().into_iter().flat_map(|o| &o.points);
+        Weights {
+            text: Idf::new(points().map(|p| p.text_units.as_slice())),
+            headline: Idf::new(points().map(|p| p.headline_units.as_slice())),
+        }
     }
 }
 
@@ -71,48 +135,13 @@ pub struct Alignment {
 
 /// Both outlines' point vectors, with IDF over the points of both.
 pub fn features(a: &Outline, b: &Outline) -> (Features, Features) {
-    // The units of each point with its descendants, for the points that have any (points are in
-    // preorder: a backward pass adds each subtree to its parent once).
-    let subtree = |o: &Outline| -> Vec<Option<Vec<u64>>> {
-        let mut tree: Vec<Option<Vec<u64>>> = vec![None; o.points.len()];
-        for i in (0..o.points.len()).rev() {
-            if let Some(p) = o.points[i].parent {
-                let child = tree[i].take();
-                let mine = child.as_deref().unwrap_or(&o.points[i].text_units);
-                tree[p]
-                    .get_or_insert_with(|| o.points[p].text_units.clone())
-                    .extend_from_slice(mine);
-                tree[i] = child;
-            }
-        }
-        tree
-    };
-    let (sa, sb) = (subtree(a), subtree(b));
-    let points = || a.points.iter().chain(&b.points);
-    // One IDF over the points' own texts weighs both their own and their subtree's words, so a
-    // leaf's two vectors are one.
-    let idf_own = Idf::new(points().map(|p| p.text_units.as_slice()));
-    let idf_title = Idf::new(points().map(|p| p.title_units.as_slice()));
-    let make = |o: &Outline, tree: &[Option<Vec<u64>>]| Features {
-        title: o
-            .points
-            .iter()
-            .map(|p| idf_title.vector(&p.title_units))
-            .collect(),
-        own: o
-            .points
-            .iter()
-            .map(|p| idf_own.vector(&p.text_units))
-            .collect(),
-        tree: tree
-            .iter()
-            .map(|t| t.as_ref().map(|u| idf_own.vector(u)))
-            .collect(),
-    };
-    (make(a, &sa), make(b, &sb))
+    let idf = Weights::new([a, b]);
+    (Features::new(a, &idf), Features::new(b, &idf))
 }
 
-/// The similarity of point `i` of A and point `j` of B, in [0, 1].
+/// The similarity of point `i` of A and point `j` of B, in [0, 1]: [`TITLE_WEIGHT`] × the
+/// cosine of their headlines + the rest × that of their text (half the point's own paragraphs,
+/// half with its children's).
 pub fn similarity(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
     let own = cosine(&fa.own[i], &fb.own[j]);
     let tree = if fa.tree[i].is_none() && fb.tree[j].is_none() {
@@ -163,7 +192,7 @@ pub fn align(a: &Outline, b: &Outline, fa: &Features, fb: &Features) -> Alignmen
     let mut under_parents: Vec<(usize, usize, f64)> = Vec::new();
     while let Some((p, q)) = queue.pop_front() {
         let (xs, ys) = (&ca[p], &cb[q]);
-        for (i, j, s) in assign(xs, ys, a, b, &sim, 1.0) {
+        for (i, j, s) in assign(xs, ys, a, b, fa, fb, &sim, 1.0) {
             b_of_a[i] = Some(j);
             a_of_b[j] = Some(i);
             under_parents.push((i, j, s));
@@ -183,7 +212,7 @@ pub fn align(a: &Outline, b: &Outline, fa: &Features, fb: &Features) -> Alignmen
     // Left over: across parents, at a discount.
     let la: Vec<usize> = (0..n).filter(|&i| b_of_a[i].is_none()).collect();
     let lb: Vec<usize> = (0..m).filter(|&j| a_of_b[j].is_none()).collect();
-    for (i, j, s) in assign(&la, &lb, a, b, &sim, MOVED_DISCOUNT) {
+    for (i, j, s) in assign(&la, &lb, a, b, fa, fb, &sim, MOVED_DISCOUNT) {
         if s >= MIN_SIMILARITY {
             b_of_a[i] = Some(j);
             a_of_b[j] = Some(i);
@@ -263,11 +292,14 @@ fn split_and_merged(
 
 /// Assign points `xs` of A to points `ys` of B one to one, maximizing the total of
 /// `sim × discount`; pairs below [`MIN_SIMILARITY`] are left out. Returns (i, j, similarity).
+#[allow(clippy::too_many_arguments)]
 fn assign(
     xs: &[usize],
     ys: &[usize],
     a: &Outline,
     b: &Outline,
+    fa: &Features,
+    fb: &Features,
     sim: &impl Fn(usize, usize) -> f64,
     discount: f64,
 ) -> Vec<(usize, usize, f64)> {
@@ -276,10 +308,27 @@ fn assign(
     }
     let cells = xs.len().saturating_mul(ys.len());
     let chosen: Vec<(usize, usize)> = if cells <= MAX_HUNGARIAN_PAIRS {
-        let w: Vec<Vec<f64>> = xs
+        let mut w: Vec<Vec<f64>> = xs
             .iter()
             .map(|&i| ys.iter().map(|&j| sim(i, j)).collect())
             .collect();
+        // Sub-section votes: how many of each point's sub-sections are closest to each
+        // candidate, both ways, shift the weights the assignment maximizes (not the similarity
+        // the pair is kept and shown with).
+        if discount == 1.0 && xs.len().max(ys.len()) <= MAX_VOTING_SIBLINGS {
+            let (vx, vy) = (votes(xs, ys, fa, fb), votes(ys, xs, fb, fa));
+            for (x, row) in w.iter_mut().enumerate() {
+                for (y, cell) in row.iter_mut().enumerate() {
+                    let v = match (&vx[x], &vy[y]) {
+                        (Some(p), Some(q)) => 0.5 * (p[y] + q[x]),
+                        (Some(p), None) => p[y],
+                        (None, Some(q)) => q[x],
+                        (None, None) => continue,
+                    };
+                    *cell = (1.0 - VOTE_WEIGHT) * *cell + VOTE_WEIGHT * v;
+                }
+            }
+        }
         hungarian(&w)
     } else if cells <= MAX_PAIRS {
         let mut cand: Vec<(f64, usize, usize)> = Vec::new();
@@ -322,6 +371,54 @@ fn assign(
         .into_iter()
         .map(|(x, y)| (xs[x], ys[y], sim(xs[x], ys[y]) * discount))
         .filter(|&(_, _, s)| s >= MIN_SIMILARITY)
+        .collect()
+}
+
+/// For each leaf of `xs` with sub-sections, the share of them that are closest to each leaf of
+/// `ys` (by the cosine of the sub-section with the point's text); none for the others. A
+/// sub-section's norm is the same against every candidate, so the largest dot product names
+/// the closest, summed through an index of the candidates' units.
+fn votes(xs: &[usize], ys: &[usize], fx: &Features, fy: &Features) -> Vec<Option<Vec<f64>>> {
+    if xs.iter().all(|&i| fx.sections[i].is_empty()) {
+        return vec![None; xs.len()];
+    }
+    let mut postings: Vec<(u64, usize, f32)> = ys
+        .iter()
+        .enumerate()
+        .filter(|&(_, &j)| fy.tree[j].is_none())
+        .flat_map(|(y, &j)| fy.own[j].iter().map(move |&(u, w)| (u, y, w)))
+        .collect();
+    postings.sort_unstable_by_key(|&(u, y, _)| (u, y));
+    let mut dots = vec![0.0f64; ys.len()];
+    xs.iter()
+        .map(|&i| {
+            let subs = &fx.sections[i];
+            if subs.is_empty() || fx.tree[i].is_some() {
+                return None;
+            }
+            let mut share = vec![0.0; ys.len()];
+            for sub in subs {
+                dots.iter_mut().for_each(|d| *d = 0.0);
+                let mut at = 0;
+                for &(u, w) in sub {
+                    // Both are sorted by unit: walk the postings forward.
+                    at += postings[at..].partition_point(|p| p.0 < u);
+                    for &(_, y, v) in postings[at..].iter().take_while(|p| p.0 == u) {
+                        dots[y] += f64::from(w) * f64::from(v);
+                    }
+                }
+                let best = dots
+                    .iter()
+                    .enumerate()
+                    .max_by(|p, q| p.1.total_cmp(q.1).then(q.0.cmp(&p.0)));
+                if let Some((y, &d)) = best
+                    && d > 0.0
+                {
+                    share[y] += 1.0 / subs.len() as f64;
+                }
+            }
+            Some(share)
+        })
         .collect()
 }
 

@@ -101,6 +101,9 @@ impl Idf {
             &owned
         };
         let mut v: Vector = Vec::new();
+        // The units come sorted, as the weights are: each is looked for after the last one
+        // found, by galloping (a few steps for neighbours, never more than a binary search).
+        let mut from = 0;
         for chunk in sorted.chunk_by(|a, b| a == b) {
             // 1 + ln tf: ln 1 = 0, and most units occur once.
             let tf = if chunk.len() == 1 {
@@ -108,7 +111,19 @@ impl Idf {
             } else {
                 1.0 + (chunk.len() as f32).ln()
             };
-            let w = tf * self.weight(chunk[0]);
+            let rest = &self.weights[from..];
+            let mut step = 1;
+            while step < rest.len() && rest[step].0 < chunk[0] {
+                step *= 2;
+            }
+            let upto = rest.len().min(step + 1);
+            let at = rest[..upto].partition_point(|&(k, _)| k < chunk[0]);
+            from += at;
+            let weight = match rest.get(at) {
+                Some(&(k, w)) if k == chunk[0] => w,
+                _ => self.unseen,
+            };
+            let w = tf * weight;
             if w > 0.0 {
                 v.push((chunk[0], w));
             }

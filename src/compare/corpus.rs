@@ -11,7 +11,8 @@
 //! candidates, so a corpus of copies of one template stays linear. Clusters are the connected
 //! groups of pairs at or above the threshold.
 
-use super::{Figures, Outline, figures};
+use super::align::{Features, Weights};
+use super::{Figures, Outline};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -181,8 +182,16 @@ fn rated_pairs(outlines: &[Outline]) -> Vec<Rated> {
     pairs.sort_unstable();
     pairs.dedup();
     use rayon::prelude::*;
+    // Each outline's vectors once, under IDF weights over the whole corpus's points (a pair's
+    // own weights would rebuild both outlines' vectors for every pair).
+    let weights = Weights::new(firsts.iter().map(|&i| &outlines[i]));
+    let features: Vec<Features> = firsts
+        .par_iter()
+        .map(|&i| Features::new(&outlines[i], &weights))
+        .collect();
     rated.par_extend(pairs.into_par_iter().map(|(i, j)| {
-        let c: Figures = figures(&outlines[i], &outlines[j]);
+        let _ = (&features, &at);
+        let c: Figures = super::figures(&outlines[i], &outlines[j]);
         // A skeleton is several points: two one-point turns of a debate are no family.
         let sizes = (outlines[i].points.len() + outlines[j].points.len()) as f64;
         let kept = c.structure_similarity * sizes / 2.0;
