@@ -13,10 +13,14 @@
 use super::content::{Idf, Vector, cosine};
 use super::{Outline, title};
 
+/// Weight of the title in a point's similarity; the rest is its text (half its own paragraphs,
+/// half with its children's).
+pub const TITLE_WEIGHT: f64 = 0.3;
+
 /// Weight of the headline (the title and the lead sentence after it, which in a Chinese report
-/// states the point's topic again in other words) in a point's similarity; the rest is its text
-/// (half its own paragraphs, half with its children's).
-pub const TITLE_WEIGHT: f64 = 0.45;
+/// states the point's topic again in other words) in the evidence for aligning two points; the
+/// rest is their text, as in [`similarity`].
+pub const HEADLINE_WEIGHT: f64 = 0.45;
 
 /// Weight of the sub-section votes in the assignment of a list of points: a point whose
 /// sub-sections are mostly closest to a candidate is drawn to it ([`votes`]).
@@ -59,8 +63,9 @@ pub const MAX_PAIRS: usize = 4_000_000;
 
 /// The vectors of one outline's points.
 pub struct Features {
-    /// The headline: the title and the lead sentence.
     title: Vec<Vector>,
+    /// The headline: the title and the lead sentence.
+    headline: Vec<Vector>,
     own: Vec<Vector>,
     /// With the children's text; none for a leaf (the same as `own`).
     tree: Vec<Option<Vector>>,
@@ -79,6 +84,10 @@ impl Features {
         let points = &o.points;
         Features {
             title: points
+                .iter()
+                .map(|p| idf.title.vector(&p.title_units))
+                .collect(),
+            headline: points
                 .iter()
                 .map(|p| idf.headline.vector(&p.headline_units))
                 .collect(),
@@ -109,6 +118,8 @@ pub struct Weights {
     /// Over the points' own texts; it weighs their own, subtree and sub-section words alike, so
     /// a leaf's two vectors are one.
     text: Idf,
+    /// Over the points' titles.
+    title: Idf,
     /// Over the points' headlines.
     headline: Idf,
 }
@@ -119,6 +130,7 @@ impl Weights {
         let points = || outlines.clone().into_iter().flat_map(|o| &o.points);
         Weights {
             text: Idf::new(points().map(|p| p.text_units.as_slice())),
+            title: Idf::new(points().map(|p| p.title_units.as_slice())),
             headline: Idf::new(points().map(|p| p.headline_units.as_slice())),
         }
     }
@@ -140,16 +152,32 @@ pub fn features(a: &Outline, b: &Outline) -> (Features, Features) {
 }
 
 /// The similarity of point `i` of A and point `j` of B, in [0, 1]: [`TITLE_WEIGHT`] × the
-/// cosine of their headlines + the rest × that of their text (half the point's own paragraphs,
-/// half with its children's).
+/// cosine of their titles + the rest × that of their text (half the point's own paragraphs, half
+/// with its children's). It is how alike two aligned points are (the figures and the
+/// `content_similarity` of a pair); which points are aligned is decided on [`evidence`].
 pub fn similarity(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
+    let text = text_similarity(fa, fb, i, j);
+    TITLE_WEIGHT * cosine(&fa.title[i], &fb.title[j]) + (1.0 - TITLE_WEIGHT) * text
+}
+
+/// The evidence that point `i` of A and point `j` of B are one point, in [0, 1]: as
+/// [`similarity`], with the headline (title and lead sentence) in place of the title, weighed
+/// [`HEADLINE_WEIGHT`]. A generic title (稳增长) or a title naming two topics is read, as a reader
+/// reads it, with the sentence after it that says what the point is about.
+pub fn evidence(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
+    let text = text_similarity(fa, fb, i, j);
+    HEADLINE_WEIGHT * cosine(&fa.headline[i], &fb.headline[j]) + (1.0 - HEADLINE_WEIGHT) * text
+}
+
+/// Half the cosine of the points' own texts, half that with their children's.
+fn text_similarity(fa: &Features, fb: &Features, i: usize, j: usize) -> f64 {
     let own = cosine(&fa.own[i], &fb.own[j]);
     let tree = if fa.tree[i].is_none() && fb.tree[j].is_none() {
         own
     } else {
         cosine(fa.tree(i), fb.tree(j))
     };
-    TITLE_WEIGHT * cosine(&fa.title[i], &fb.title[j]) + (1.0 - TITLE_WEIGHT) * 0.5 * (own + tree)
+    0.5 * (own + tree)
 }
 
 /// The words two aligned points share, heaviest first, as written in `text` (A's point).
@@ -179,11 +207,11 @@ pub fn align(a: &Outline, b: &Outline, fa: &Features, fb: &Features) -> Alignmen
         Some(c) => {
             let cell = &c[i * m + j];
             if cell.get() < 0.0 {
-                cell.set(similarity(fa, fb, i, j) as f32);
+                cell.set(evidence(fa, fb, i, j) as f32);
             }
             f64::from(cell.get())
         }
-        None => similarity(fa, fb, i, j),
+        None => evidence(fa, fb, i, j),
     };
     let mut b_of_a: Vec<Option<usize>> = vec![None; n];
     let mut a_of_b: Vec<Option<usize>> = vec![None; m];
@@ -509,4 +537,69 @@ pub fn hungarian(w: &[Vec<f64>]) -> Vec<(usize, usize)> {
         .filter(|&j| p[j] != 0)
         .map(|j| (p[j] - 1, j - 1))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(text: &str) -> Outline {
+        let doc = crate::extract(text, &Default::default()).unwrap();
+        Outline::with_text("t", 0, &doc.speeches[0], &doc.text)
+    }
+
+    fn line_of(o: &Outline, title: &str) -> usize {
+        o.points.iter().position(|p| p.title == title).unwrap()
+    }
+
+    const FILLER: &str = "落实各项任务，确保取得实效。压实工作责任，加强督促检查，推动各项部署落地见效。\
+        坚持问题导向，完善工作机制，切实提高工作水平。";
+
+    #[test]
+    fn the_lead_sentence_names_the_topic_over_a_lookalike_title() {
+        // A's point shares its title with B's second point, and its lead sentence (the topic)
+        // with B's first: it goes with the first.
+        let a = outline(&format!(
+            "一、今年的主要任务\n（一）抓好重点工作。全力推进科技创新。\n{FILLER}\n\
+             （二）守住安全底线。全力防范化解风险。\n{FILLER}\n"
+        ));
+        let b = outline(&format!(
+            "一、今年的重点工作\n（一）加快发展步伐。全力推进科技创新。\n{FILLER}\n\
+             （二）抓好重点工作。全力保障改善民生。\n{FILLER}\n"
+        ));
+        let (fa, fb) = features(&a, &b);
+        let al = align(&a, &b, &fa, &fb);
+        let (i, j) = (line_of(&a, "抓好重点工作"), line_of(&b, "加快发展步伐"));
+        assert!(al.pairs.contains(&(i, j)), "{:?}", al.pairs);
+        assert!(evidence(&fa, &fb, i, j) > evidence(&fa, &fb, i, line_of(&b, "抓好重点工作")));
+    }
+
+    #[test]
+    fn sub_sections_vote_for_the_point_they_are_closest_to() {
+        let a = outline(
+            "一、重点任务\n（一）推动经济持续向好。\n\
+             提振消费。发放消费券，办好购物节，促进汽车家电消费。\n\
+             扩大投资。开工重点项目，加快城市更新改造。\n\
+             稳定外贸。支持企业参展拓市场，稳住外贸订单。\n",
+        );
+        let b = outline(
+            "一、重点工作\n（一）扩大国内需求。\n促进消费。发放消费券，办好购物节。\n\
+             扩大投资。开工重点项目。\n\
+             （二）扩大对外开放。\n稳定外贸。支持企业参展拓市场，稳住外贸订单，推动跨境电商发展。\n",
+        );
+        let (fa, fb) = features(&a, &b);
+        let x = line_of(&a, "推动经济持续向好");
+        let ys = [line_of(&b, "扩大国内需求"), line_of(&b, "扩大对外开放")];
+        // Three sub-sections: two closest to domestic demand, one to opening up.
+        let v = votes(&[x], &ys, &fa, &fb);
+        let share = v[0].as_ref().unwrap();
+        assert!((share[0] - 2.0 / 3.0).abs() < 1e-9, "{share:?}");
+        assert!((share[1] - 1.0 / 3.0).abs() < 1e-9, "{share:?}");
+        // Domestic demand's two sub-sections both vote for A's point; a lone block is no vote.
+        let back = votes(&ys, &[x], &fb, &fa);
+        assert_eq!(back[0].as_deref(), Some(&[1.0][..]));
+        assert!(back[1].is_none());
+        let al = align(&a, &b, &fa, &fb);
+        assert!(al.pairs.contains(&(x, ys[0])), "{:?}", al.pairs);
+    }
 }

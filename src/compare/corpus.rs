@@ -10,9 +10,13 @@
 //! identical point for point are collapsed first, and each speech has a bounded number of
 //! candidates, so a corpus of copies of one template stays linear. Clusters are the connected
 //! groups of pairs at or above the threshold.
+//!
+//! Each candidate pair is scored under its own IDF weights, as `compare A B` scores it. Weights
+//! counted once over the whole corpus (each outline's vectors built once) were tried and dropped:
+//! they raised the content overlap of speeches from one source (two turns of one hansard) above
+//! [`FAMILY_MIN_CONTENT`], making families of them.
 
-use super::align::{Features, Weights};
-use super::{Figures, Outline};
+use super::{Figures, Outline, figures};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -182,16 +186,10 @@ fn rated_pairs(outlines: &[Outline]) -> Vec<Rated> {
     pairs.sort_unstable();
     pairs.dedup();
     use rayon::prelude::*;
-    // Each outline's vectors once, under IDF weights over the whole corpus's points (a pair's
-    // own weights would rebuild both outlines' vectors for every pair).
-    let weights = Weights::new(firsts.iter().map(|&i| &outlines[i]));
-    let features: Vec<Features> = firsts
-        .par_iter()
-        .map(|&i| Features::new(&outlines[i], &weights))
-        .collect();
     rated.par_extend(pairs.into_par_iter().map(|(i, j)| {
-        let _ = (&features, &at);
-        let c: Figures = super::figures(&outlines[i], &outlines[j]);
+        // Under the pair's own IDF weights, as `compare A B` gives it (weights over the whole
+        // corpus made unrelated speeches of one source look alike: see the module's notes).
+        let c: Figures = figures(&outlines[i], &outlines[j]);
         // A skeleton is several points: two one-point turns of a debate are no family.
         let sizes = (outlines[i].points.len() + outlines[j].points.len()) as f64;
         let kept = c.structure_similarity * sizes / 2.0;
