@@ -78,8 +78,8 @@ impl Features {
         self.tree[i].as_ref().unwrap_or(&self.own[i])
     }
 
-    /// The vectors of `o`'s points under the weights `idf`: a pair's, or a whole corpus's (so
-    /// that `compare --all` builds each outline's vectors once, not once per pair).
+    /// The vectors of `o`'s points under the weights `idf` (a pair's, [`features`], or any
+    /// other set of outlines'; `compare --all` uses each pair's own).
     pub fn new(o: &Outline, idf: &Weights) -> Features {
         let points = &o.points;
         Features {

@@ -485,7 +485,7 @@ pub fn figures(a: &Outline, b: &Outline) -> Figures {
 }
 
 /// The figures of `a` against `b` from their points' vectors, built under shared weights
-/// ([`align::Features::new`]; `compare --all` builds them once per outline, over the corpus).
+/// ([`align::Features::new`] under one [`align::Weights`]).
 pub fn figures_with(
     a: &Outline,
     b: &Outline,
