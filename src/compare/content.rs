@@ -14,13 +14,6 @@ pub type Vector = Vec<(u64, f32)>;
 
 /// The units of `text`: each folded character, and each pair of adjacent ones (tagged so a
 /// bigram never equals a character).
-///
-/// ```
-/// use tigang::compare::content::units;
-/// assert_eq!(units("科技").len(), 3);
-/// assert_eq!(units("科技"), units("科 技。"));
-/// assert_eq!(units("創新"), units("创新"));
-/// ```
 pub fn units(text: &str) -> Vec<u64> {
     let chars: Vec<char> = super::title::normalize(text).chars().collect();
     let mut out: Vec<u64> = chars.iter().map(|&c| c as u64).collect();
@@ -81,14 +74,6 @@ impl Idf {
         }
     }
 
-    /// The weight of a unit: ln((N + 1) / (df + 0.5)), so a unit in every document still counts a
-    /// little and one seen nowhere counts most.
-    pub fn weight(&self, u: u64) -> f32 {
-        self.weights
-            .binary_search_by_key(&u, |&(k, _)| k)
-            .map_or(self.unseen, |at| self.weights[at].1)
-    }
-
     /// The unit-length TF-IDF vector of `units` (term frequency damped: 1 + ln tf).
     pub fn vector(&self, units: &[u64]) -> Vector {
         let owned;
@@ -101,6 +86,9 @@ impl Idf {
             &owned
         };
         let mut v: Vector = Vec::new();
+        // The units come sorted, as the weights are: each is looked for after the last one
+        // found, by galloping (a few steps for neighbours, never more than a binary search).
+        let mut from = 0;
         for chunk in sorted.chunk_by(|a, b| a == b) {
             // 1 + ln tf: ln 1 = 0, and most units occur once.
             let tf = if chunk.len() == 1 {
@@ -108,7 +96,19 @@ impl Idf {
             } else {
                 1.0 + (chunk.len() as f32).ln()
             };
-            let w = tf * self.weight(chunk[0]);
+            let rest = &self.weights[from..];
+            let mut step = 1;
+            while step < rest.len() && rest[step].0 < chunk[0] {
+                step *= 2;
+            }
+            let upto = rest.len().min(step + 1);
+            let at = rest[..upto].partition_point(|&(k, _)| k < chunk[0]);
+            from += at;
+            let weight = match rest.get(at) {
+                Some(&(k, w)) if k == chunk[0] => w,
+                _ => self.unseen,
+            };
+            let w = tf * weight;
             if w > 0.0 {
                 v.push((chunk[0], w));
             }
@@ -221,5 +221,17 @@ mod tests {
             ["推进科技创新"]
         );
         assert_eq!(shared_words(&v[0], &v[1], "推进科技创新", 3), ["推进"]);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn units() {
+        use crate::compare::content::units;
+        assert_eq!(units("科技").len(), 3);
+        assert_eq!(units("科技"), units("科 技。"));
+        assert_eq!(units("創新"), units("创新"));
     }
 }

@@ -10,6 +10,11 @@
 //! identical point for point are collapsed first, and each speech has a bounded number of
 //! candidates, so a corpus of copies of one template stays linear. Clusters are the connected
 //! groups of pairs at or above the threshold.
+//!
+//! Each candidate pair is scored under its own IDF weights, as `compare A B` scores it. Weights
+//! counted once over the whole corpus (each outline's vectors built once) were tried and dropped:
+//! they raised the content overlap of speeches from one source (two turns of one hansard) above
+//! [`FAMILY_MIN_CONTENT`], making families of them.
 
 use super::{Figures, Outline, figures};
 use serde::{Deserialize, Serialize};
@@ -104,14 +109,6 @@ type Rated = (usize, usize, f64, f64);
 /// bounds the candidates per speech to `2 * BANDS * NEIGHBOURS`.
 const NEIGHBOURS: usize = 8;
 
-/// Find candidate pairs and score them; return the scored pairs (similarity).
-pub fn scored_pairs(outlines: &[Outline]) -> Vec<Scored> {
-    rated_pairs(outlines)
-        .into_iter()
-        .map(|(i, j, s, _)| (i, j, s))
-        .collect()
-}
-
 /// Candidate pairs from the banded signatures, each speech with a bounded number of them.
 fn banded(
     firsts: &[usize],
@@ -182,6 +179,8 @@ fn rated_pairs(outlines: &[Outline]) -> Vec<Rated> {
     pairs.dedup();
     use rayon::prelude::*;
     rated.par_extend(pairs.into_par_iter().map(|(i, j)| {
+        // Under the pair's own IDF weights, as `compare A B` gives it (weights over the whole
+        // corpus made unrelated speeches of one source look alike: see the module's notes).
         let c: Figures = figures(&outlines[i], &outlines[j]);
         // A skeleton is several points: two one-point turns of a debate are no family.
         let sizes = (outlines[i].points.len() + outlines[j].points.len()) as f64;
@@ -396,7 +395,7 @@ fn csv_field(s: &str) -> String {
 
 /// Write the topic table of `families` as CSV: a column per speech of the families
 /// (`source#N`), a row per aligned point cluster. In each family the speech with the most points
-/// is the reference: every other member is aligned to it ([`super::align`]), each reference point
+/// is the reference: every other member is aligned to it (`super::align`), each reference point
 /// is a row with the point each member aligned to it, and a member's points aligned to none get a
 /// row of their own. A cell is the point's marker and title (`（三）加快科技创新`); the first columns
 /// name the family and the reference point's depth.

@@ -4,13 +4,13 @@
 //! Layers: outlines → [`Outline`] (points with normalized titles) → [`Comparison`] (similarity,
 //! shapes, aligned pairs) → display ([`side`] for the terminal; YAML and JSON through serde).
 
-pub mod align;
-pub mod content;
+pub(crate) mod align;
+pub(crate) mod content;
 pub mod corpus;
 pub mod html;
+pub(crate) mod sections;
 pub mod side;
-pub mod ted;
-pub mod title;
+pub(crate) mod title;
 
 use crate::outline::Speech;
 use serde::{Deserialize, Serialize};
@@ -34,15 +34,22 @@ pub struct Point {
     /// The title as written.
     pub title: String,
     /// The title's bigrams after normalizing.
-    pub bigrams: Vec<u64>,
+    pub(crate) bigrams: Vec<u64>,
     /// What the point says: its heading line and the paragraphs up to the next heading (with
     /// [`Outline::with_text`]), else its paragraph when the outline carries bodies, else its
     /// title.
     pub text: String,
-    /// The units of `text` ([`content::units`]), sorted, computed once per outline.
-    pub text_units: Vec<u64>,
+    /// The units of `text` (`content::units`), sorted, computed once per outline.
+    pub(crate) text_units: Vec<u64>,
     /// The units of `title`, sorted.
-    pub title_units: Vec<u64>,
+    pub(crate) title_units: Vec<u64>,
+    /// The units of the point with its descendants', sorted; none for a leaf (`text_units`).
+    pub(crate) tree_units: Option<Vec<u64>>,
+    /// The units of its headline: the title and the lead sentence, the first after the title
+    /// (`sections::lead_and_sections`), sorted.
+    pub(crate) headline_units: Vec<u64>,
+    /// The units of each of its sub-sections, each sorted; empty unless it has two or more.
+    pub(crate) section_units: Vec<Vec<u64>>,
 }
 
 /// A speech's outline flattened for comparison, with where it came from.
@@ -100,6 +107,9 @@ impl Outline {
                 text: h.body.clone().unwrap_or_else(|| h.title.clone()),
                 text_units: Vec::new(),
                 title_units: sorted(content::units(&h.title)),
+                headline_units: Vec::new(),
+                tree_units: None,
+                section_units: Vec::new(),
             });
         }
         if let Some(lines) = lines {
@@ -119,11 +129,40 @@ impl Outline {
                     let mut text = first.to_string();
                     text.extend(lines[start..end].iter().copied());
                     points[k].text = text;
+                    let (lead, subs) =
+                        sections::lead_and_sections(first, &points[k].title, &lines[start..end]);
+                    set_sections(&mut points[k], &lead, &subs);
+                    continue;
                 }
+                let p = &mut points[k];
+                let (lead, subs) = sections::lead_and_sections(&p.text, &p.title, &[]);
+                set_sections(p, &lead, &subs);
+            }
+        } else {
+            for p in &mut points {
+                let (lead, subs) = sections::lead_and_sections(&p.text, &p.title, &[]);
+                set_sections(p, &lead, &subs);
             }
         }
         for p in &mut points {
             p.text_units = sorted(content::units(&p.text));
+        }
+        // The units of each point with its descendants, for the points that have any (points
+        // are in preorder: a backward pass adds each subtree to its parent once), sorted once
+        // here rather than for every pair compared.
+        let mut tree: Vec<Option<Vec<u64>>> = vec![None; points.len()];
+        for i in (0..points.len()).rev() {
+            if let Some(p) = points[i].parent {
+                let child = tree[i].take();
+                let mine = child.as_deref().unwrap_or(&points[i].text_units);
+                tree[p]
+                    .get_or_insert_with(|| points[p].text_units.clone())
+                    .extend_from_slice(mine);
+                tree[i] = child;
+            }
+        }
+        for (p, t) in points.iter_mut().zip(tree) {
+            p.tree_units = t.map(sorted);
         }
         Outline {
             source: source.to_string(),
@@ -199,6 +238,17 @@ pub fn main_speech(outlines: &[Outline]) -> Option<usize> {
         .enumerate()
         .max_by(|(i, x), (j, y)| x.points.len().cmp(&y.points.len()).then(j.cmp(i)))
         .map(|(i, _)| i)
+}
+
+fn set_sections(p: &mut Point, lead: &str, subs: &[String]) {
+    let mut headline = p.title_units.clone();
+    headline.extend(content::units(lead));
+    p.headline_units = sorted(headline);
+    p.section_units = if subs.len() >= 2 {
+        subs.iter().map(|s| sorted(content::units(s))).collect()
+    } else {
+        Vec::new()
+    };
 }
 
 fn sorted(mut v: Vec<u64>) -> Vec<u64> {
@@ -397,8 +447,19 @@ pub struct Figures {
 /// The figures of `a` against `b`, as [`compare`] gives them.
 pub fn figures(a: &Outline, b: &Outline) -> Figures {
     let (fa, fb) = align::features(a, b);
-    let alignment = align::align(a, b, &fa, &fb);
-    score(a, b, &alignment, |i, j| align::similarity(&fa, &fb, i, j))
+    figures_with(a, b, &fa, &fb)
+}
+
+/// The figures of `a` against `b` from their points' vectors, built under shared weights
+/// (`align::Features::new` under one `align::Weights`).
+pub(crate) fn figures_with(
+    a: &Outline,
+    b: &Outline,
+    fa: &align::Features,
+    fb: &align::Features,
+) -> Figures {
+    let alignment = align::align(a, b, fa, fb);
+    score(a, b, &alignment, |i, j| align::similarity(fa, fb, i, j))
 }
 
 /// The figures of an alignment (see [`Comparison`] for their definitions).

@@ -3,12 +3,6 @@
 //! their character bigrams.
 
 /// Fold a title for comparison.
-///
-/// ```
-/// use tigang::compare::title::normalize;
-/// assert_eq!(normalize("堅定政治立場，重視踐行意識形態工作。"), "坚定政治立场重视践行意识形态工作");
-/// assert_eq!(normalize("抓好“三基”ＡＢ１"), "抓好三基ab1");
-/// ```
 pub fn normalize(title: &str) -> String {
     let simplified = fast2s::convert(title);
     simplified
@@ -83,5 +77,19 @@ mod tests {
     fn unrelated_titles_are_far_apart() {
         assert!(sim("抓好种子供应", "严明纪律要求") < 0.2);
         assert!(sim("抓好种子供应工作", "抓好种子供应") > 0.7);
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    // What the documentation showed before these items became the crate's own.
+    #[test]
+    fn normalize() {
+        use crate::compare::title::normalize;
+        assert_eq!(
+            normalize("堅定政治立場，重視踐行意識形態工作。"),
+            "坚定政治立场重视践行意识形态工作"
+        );
+        assert_eq!(normalize("抓好“三基”ＡＢ１"), "抓好三基ab1");
     }
 }

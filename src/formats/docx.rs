@@ -1,6 +1,6 @@
 //! Word documents (.docx): the body's paragraphs in order, each one line, its runs joined, table
 //! cells' paragraphs in their order, and before each numbered paragraph the marker Word shows
-//! (see [`numbering`](super::numbering)). Footnotes, endnotes, comments, headers and footers
+//! (see `numbering`). Footnotes, endnotes, comments, headers and footers
 //! live in parts of their own and are not read; deleted text (tracked changes), hidden text,
 //! text boxes and a table of contents in a content control are left out too.
 

@@ -12,7 +12,7 @@
 //!    before, stand beside it, or climb further out. Each move collects named [`Evidence`].
 //! 3. **Weights** (`evidence.rs`, [`Evidence::weight`]): one table; a move's score is the sum of
 //!    its evidence's weights, and the best move wins (ties go to the deeper frame).
-//! 4. **Search**: greedy, or a beam over readings ([`BEAM_WIDTH`], 1 today: see its doc). Scope breaks in the lines
+//! 4. **Search**: greedy, or a beam over readings (`BEAM_WIDTH`, 1 today: see its doc). Scope breaks in the lines
 //!    between items (a mid-speech 同志们！, a short unpunctuated section title) close open frames
 //!    (a section title only as evidence: numbering that goes on across it keeps its level).
 //! 5. **Explain**: with [`NestOptions::explain`], every heading keeps its move, its evidence and

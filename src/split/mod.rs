@@ -13,7 +13,7 @@
 //! - some evidence depends on the start before: a salutation inside the header of a speech that
 //!   has just started starts nothing, and no speech may be left without text;
 //! - the starts are chosen by **dynamic programming**: the most summed evidence, less
-//!   [`SPEECH_COST`] per speech. Ties go to the earlier start, as a reader reading on would;
+//!   `SPEECH_COST` per speech. Ties go to the earlier start, as a reader reading on would;
 //! - the **header** (`header.rs`) is read from the chosen start's own evidence, so a speech's
 //!   `start_line`, `title` and `subtitle` cannot disagree. `tigang extract --explain` prints the
 //!   evidence of every start and of the lines that were passed over.
@@ -56,7 +56,7 @@ pub struct Start {
     pub line: usize,
     /// What held for and against a start there, strongest first.
     pub evidence: Vec<StartEvidence>,
-    /// The summed weights, less [`SPEECH_COST`].
+    /// The summed weights, less `SPEECH_COST`.
     pub score: i32,
     /// The speaker, when the line opens a transcript turn.
     #[serde(skip_serializing_if = "Option::is_none")]

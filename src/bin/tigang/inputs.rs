@@ -409,7 +409,7 @@ mod tests {
         let input = Input::file(&a);
         let err = read_documents(&input, &tigang::Options::default(), 1000).unwrap_err();
         assert!(
-            matches!(err, tigang::Error::NotAnOutline { syntax: "JSON", .. }),
+            matches!(err, tigang::Error::EmptyOutline { syntax: "JSON" }),
             "{err:?}"
         );
     }
