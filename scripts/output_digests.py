@@ -39,6 +39,8 @@ PER_FILE = {
     "yaml-keep-pinyin": ["extract", "--keep-pinyin", "--no-official-order"],
     "check": ["check"],
     "check-json": ["check", "-f", "json"],
+    # The Chinese messages: the findings' reports and the input warnings and errors on stderr.
+    "check-zh": ["--lang", "zh", "check"],
 }
 # Two inputs: neighbours in a folder's order.
 PER_PAIR = {

@@ -103,7 +103,7 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
         }
         (Error::TooLarge { limit }, Lang::Zh) => format!(
             "超过大小上限 {}，已跳过（可用 --max-size 调高）",
-            crate::error::size_text(*limit)
+            crate::error::size_text(*limit).replace(" bytes", " 字节")
         ),
         (Error::Unsupported(u), Lang::Zh) => u.text_zh().into(),
         (Error::Damaged { format, detail }, Lang::Zh) => {
@@ -111,7 +111,7 @@ pub fn error_text(e: &Error, lang: Lang) -> String {
         }
         (Error::PartTooLarge { part, limit }, Lang::Zh) => format!(
             "其中的 {part} 解压后超过 {}，已跳过（压缩炸弹？）",
-            crate::error::size_text(*limit)
+            crate::error::size_text(*limit).replace(" bytes", " 字节")
         ),
         (Error::ToolMissing { tool, package }, Lang::Zh) => format!(
             "读取 PDF 需要 {tool}，但未安装（Debian、Ubuntu：apt-get install {package}；Fedora：dnf install {package}；macOS：brew install poppler），已跳过"

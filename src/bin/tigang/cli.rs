@@ -1,6 +1,7 @@
 //! The command line as clap reads it (the low-level arguments, resolved into one plain
 //! configuration in `config`), and its help in the user's language.
 
+use crate::lang::say;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -197,7 +198,12 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(1 << shift))
-        .ok_or_else(|| format!("{text:?} is not a size (e.g. 1000000, 500K, 256M, 1G)"))
+        .ok_or_else(|| {
+            say(
+                format!("{text:?} is not a size (e.g. 1000000, 500K, 256M, 1G)"),
+                format!("{text:?} 不是大小（如 1000000、500K、256M、1G）"),
+            )
+        })
 }
 
 /// What extract and check read, and how their numbering is checked.
@@ -271,33 +277,45 @@ pub struct ExtractArgs {
 fn parse_max_chars(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!(
-            "{s:?} is not a positive number of characters (e.g. 800)"
+        _ => Err(say(
+            format!("{s:?} is not a positive number of characters (e.g. 800)"),
+            format!("{s:?} 不是正的字数（如 800）"),
         )),
     }
 }
 
 /// `name=value` for `--weight`.
 fn parse_weight(s: &str) -> Result<(tigang::nest::Evidence, f32), String> {
-    let (name, value) = s
-        .split_once('=')
-        .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
+    let (name, value) = s.split_once('=').ok_or_else(|| {
+        say(
+            format!("expected NAME=VALUE, got {s:?}"),
+            format!("应为 名称=值，得到 {s:?}"),
+        )
+    })?;
     let evidence = tigang::nest::Evidence::from_name(name.trim()).ok_or_else(|| {
         let names: Vec<&str> = tigang::nest::Evidence::ALL
             .iter()
             .map(|e| e.name())
             .collect();
-        format!(
-            "no evidence named {name:?}; the names are: {}",
-            names.join(", ")
+        say(
+            format!(
+                "no evidence named {name:?}; the names are: {}",
+                names.join(", ")
+            ),
+            format!("没有名为 {name:?} 的依据；可用：{}", names.join("、")),
         )
     })?;
-    let value: f32 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("{value:?} is not a number"))?;
+    let value: f32 = value.trim().parse().map_err(|_| {
+        say(
+            format!("{value:?} is not a number"),
+            format!("{value:?} 不是数"),
+        )
+    })?;
     if !value.is_finite() {
-        return Err(format!("{value} is not a finite number"));
+        return Err(say(
+            format!("{value} is not a finite number"),
+            format!("{value} 不是有限的数"),
+        ));
     }
     Ok((evidence, value))
 }
@@ -307,12 +325,13 @@ fn parse_similarity(s: &str) -> Result<f64, String> {
     let x: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{s:?} is not a number"))?;
+        .map_err(|_| say(format!("{s:?} is not a number"), format!("{s:?} 不是数")))?;
     if (0.0..=1.0).contains(&x) {
         Ok(x)
     } else {
-        Err(format!(
-            "{s} is not a similarity: give a number from 0 to 1 (e.g. 0.8)"
+        Err(say(
+            format!("{s} is not a similarity: give a number from 0 to 1 (e.g. 0.8)"),
+            format!("{s} 不是相似度：请给 0 到 1 之间的数（如 0.8）"),
         ))
     }
 }

@@ -4,6 +4,23 @@
 use std::io;
 use tigang::Lang;
 
+/// The language of this run, settled once from the command line and the environment before
+/// clap parses (its value parsers word their errors in it).
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Settle the language of this run (the first call wins).
+pub fn settle(lang: Lang) -> Lang {
+    *CURRENT.get_or_init(|| lang)
+}
+
+/// The (en, zh) text in the language of this run: English until it is settled.
+pub fn say(en: String, zh: String) -> String {
+    match CURRENT.get() {
+        Some(Lang::Zh) => zh,
+        _ => en,
+    }
+}
+
 /// The language the environment asks for: Chinese when LC_ALL, LC_MESSAGES or LANG is zh_*.
 pub fn from_env() -> Lang {
     let wanted = ["LC_ALL", "LC_MESSAGES", "LANG"]

@@ -29,7 +29,7 @@ pub mod exit {
 }
 
 fn main() -> ExitCode {
-    let lang = lang::from_args_or_env(std::env::args_os());
+    let lang = lang::settle(lang::from_args_or_env(std::env::args_os()));
     let color = ColorArg::from_args(std::env::args_os());
     let matches = match cli::command(lang, color).try_get_matches() {
         Ok(m) => m,

@@ -176,7 +176,10 @@ fn for_each_input<P: Send>(
                 return Ok(());
             };
             progress.inc(size);
-            progress.set_message(format!("{}/{} files", i + 1, inputs.len()));
+            progress.set_message(match lang {
+                Lang::En => format!("{}/{} files", i + 1, inputs.len()),
+                Lang::Zh => format!("{}/{} 个文件", i + 1, inputs.len()),
+            });
             match result {
                 Ok((docs, prepared)) => {
                     tally.files += 1;
