@@ -64,13 +64,16 @@ impl Idf {
         }
         all.sort_unstable();
         let weight = |df: usize| ((n as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.0);
+        // A unit's document frequency is at most n, so n + 1 logarithms serve every unit (a pair
+        // of outlines has a few dozen points and thousands of units).
+        let by_df: Vec<f32> = (0..=n).map(weight).collect();
         let weights = all
             .chunk_by(|a, b| a == b)
-            .map(|c| (c[0], weight(c.len())))
+            .map(|c| (c[0], by_df[c.len()]))
             .collect();
         Idf {
             weights,
-            unseen: weight(0),
+            unseen: by_df[0],
         }
     }
 
