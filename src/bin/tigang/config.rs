@@ -166,7 +166,7 @@ pub fn compare(
     args: CompareArgs,
     color: ColorArg,
     lang: Lang,
-    cmd: &clap::Command,
+    cmd: impl Fn() -> clap::Command,
 ) -> Result<Compare, clap::Error> {
     if args.all {
         if matches!(args.format, CompareFormat::Side | CompareFormat::Html) {
@@ -175,7 +175,7 @@ pub fn compare(
             } else {
                 "html"
             };
-            return Err(conflict(cmd, &format!("--format {name}"), "--all"));
+            return Err(conflict(&cmd(), &format!("--format {name}"), "--all"));
         }
         let paths = args.speeches.iter().map(PathBuf::from).collect();
         return Ok(Compare::Corpus {
@@ -187,8 +187,8 @@ pub fn compare(
             json: args.format == CompareFormat::Json,
         });
     }
-    let [a, b] =
-        <[String; 2]>::try_from(args.speeches).map_err(|given| not_two(cmd, given.len(), lang))?;
+    let [a, b] = <[String; 2]>::try_from(args.speeches)
+        .map_err(|given| not_two(&cmd(), given.len(), lang))?;
     let view = match args.format {
         CompareFormat::Yaml => PairView::Yaml,
         CompareFormat::Json => PairView::Json,

@@ -55,14 +55,12 @@ fn main() -> ExitCode {
             config::check(args, color, lang).unwrap_or_else(|e| exit_on_usage_error(e, lang)),
             lang,
         ),
-        Command::Compare(args) => {
-            let cmd = cli::command(lang, color);
-            run::compare(
-                config::compare(args, color, lang, &cmd)
-                    .unwrap_or_else(|e| exit_on_usage_error(e, lang)),
-                lang,
-            )
-        }
+        // The command tree is built again only for a usage error's usage line.
+        Command::Compare(args) => run::compare(
+            config::compare(args, color, lang, || cli::command(lang, color))
+                .unwrap_or_else(|e| exit_on_usage_error(e, lang)),
+            lang,
+        ),
         // Both are rendered into memory first: writing them straight to a closed pipe would panic
         // inside clap_complete.
         Command::Completions { shell } => {
